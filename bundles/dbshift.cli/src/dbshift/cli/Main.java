@@ -1,0 +1,53 @@
+package dbshift.cli;
+
+import java.io.PrintWriter;
+
+import dbshift.core.ProductInfo;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code dbshift <command> [options]}: the headless face of the migration engine. */
+@Command(name = "dbshift", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Assess, convert, deploy, copy and verify a database migration.",
+        subcommands = { VersionCommand.class, DemoCommand.class, CommandLine.HelpCommand.class })
+public final class Main implements Runnable {
+
+    /** Exit codes, a contract for scripts: 0 success, 1 finished with failures or blocking findings, 2 bad usage or no connection. */
+    public static final int EXIT_OK = 0;
+    public static final int EXIT_FAILURES = 1;
+    public static final int EXIT_USAGE = 2;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs one command line and returns its exit code; never calls {@link System#exit(int)}. */
+    public static int run(String... args) {
+        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExitCodeExceptionMapper(e -> EXIT_USAGE);
+        cli.setParameterExceptionHandler((e, a) -> {
+            err.println("dbshift: " + e.getMessage());
+            err.println("Try 'dbshift --help'" + (e.getCommandLine() == cli ? "" : " or 'dbshift help " + e.getCommandLine().getCommandName() + "'") + ".");
+            return EXIT_USAGE;
+        });
+        return cli.execute(args);
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] { ProductInfo.NAME + " " + ProductInfo.version() };
+        }
+    }
+}
