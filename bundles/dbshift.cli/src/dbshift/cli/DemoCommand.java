@@ -1,37 +1,125 @@
 package dbshift.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
+import java.util.List;
+import java.util.Map;
 
+import dbshift.core.engine.ConnectionSpec;
+import dbshift.core.engine.TargetKind;
+import dbshift.core.run.Migration;
+import dbshift.core.run.MigrationException;
 import dbshift.embedded.EmbeddedMariaDb;
 import dbshift.embedded.EmbeddedMySql;
+import dbshift.embedded.SampleDatabase;
 import dbshift.embedded.SharedServers;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
-@Command(name = "demo", description = "Start an embedded MariaDB source and MySQL 8 target and migrate a sample database.")
-final class DemoCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Option(names = "--work", description = "Where the embedded servers keep their data (default: ${DEFAULT-VALUE}).")
+/**
+ * The README's main job: an embedded MariaDB 11.4 with the sample database {@code shop} (about 1.2 million rows)
+ * migrated to an embedded MySQL 8.0.31 as if it were Azure Database for MySQL, with users and a report.
+ */
+@Command(name = "demo", description = "Start an embedded MariaDB source with a sample database and an embedded MySQL 8 target, "
+        + "and run 'migrate' for an Azure Database for MySQL target.")
+final class DemoCommand extends MigrationCommand {
+    @Option(names = "--work", paramLabel = "DIR", description = "Where the embedded servers keep their data (default: ${DEFAULT-VALUE}).")
     Path work = Path.of("target", "demo");
+
+    @Option(names = "--small", description = "A few thousand rows instead of about 1.2 million.")
+    boolean small;
+
+    @Option(names = "--keep-running", description = "Leave both servers running after the migration until Enter is pressed.")
+    boolean keepRunning;
+
+    private EmbeddedMariaDb source;
+    private EmbeddedMySql target;
+
+    DemoCommand() {
+        out = Path.of("dbshift-demo");
+        targetKind = "azure-mysql";
+        users = List.of("app_owner@%", "app_rw@%", "reporting@10.0.%", "ops_admin@localhost");
+    }
+
+    @Override
+    boolean needsSource() {
+        return true;
+    }
+
+    @Override
+    boolean needsTarget() {
+        return true;
+    }
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        out.println("Starting embedded MariaDB " + EmbeddedMariaDb.VERSION + " (source) ...");
-        try (EmbeddedMariaDb source = EmbeddedMariaDb.start(work.resolve("source"))) {
-            out.println("  " + source.jdbcUrl(""));
-            out.println("Starting embedded MySQL " + EmbeddedMySql.VERSION + " (target) ...");
-            try (EmbeddedMySql target = EmbeddedMySql.start(work.resolve("target"), SharedServers.cacheDir())) {
-                out.println("  " + target.jdbcUrl(""));
-                out.println("Both servers are up. The migration itself is not built yet.");
+        try {
+            SampleDatabase.Size size = small ? SampleDatabase.Size.SMALL : SampleDatabase.Size.DEMO;
+            out.println("Starting the source: embedded MariaDB " + EmbeddedMariaDb.VERSION + " ...");
+            out.flush();
+            source = EmbeddedMariaDb.start(work.resolve("source"), "--log-bin=mariadb-bin", "--binlog-format=ROW",
+                    "--server-id=1", "--character-set-server=utf8mb4", "--log-bin-trust-function-creators=1");
+            long t0 = System.nanoTime();
+            Map<String, Long> rows = SampleDatabase.create(source, size);
+            long total = rows.values().stream().mapToLong(Long::longValue).sum();
+            out.printf("  sample database `shop`: %d tables, %,d rows generated in %.1f s%n", rows.size(), total,
+                    (System.nanoTime() - t0) / 1e9);
+            out.println("Starting the target: embedded MySQL " + EmbeddedMySql.VERSION + " (standing in for Azure Database for MySQL) ...");
+            out.flush();
+            // as Azure's migration guidance advises for sources with stored functions: the server parameter
+            // log_bin_trust_function_creators is ON (without it, the assessment reports MYSQL-SUPER errors)
+            target = EmbeddedMySql.start(work.resolve("target"), SharedServers.cacheDir(), "--local-infile=1",
+                    "--log-bin-trust-function-creators=1");
+            sourceUrl = source.jdbcUrl("");
+            sourceUser = source.user();
+            targetUrl = target.jdbcUrl("");
+            targetUser = target.user();
+            out.println("  source " + sourceUrl);
+            out.println("  target " + targetUrl + " (log_bin_trust_function_creators=ON, local_infile=ON)");
+            out.println();
+            out.println("Equivalent command:");
+            out.println("  DBSHIFT_SOURCE_PASSWORD= DBSHIFT_TARGET_PASSWORD= ./dbshift migrate --source '" + sourceUrl
+                    + "' --source-user root --target '" + targetUrl + "' --target-user root --target-kind azure-mysql "
+                    + "--users " + String.join(",", users) + " --out " + this.out);
+            out.println();
+            out.flush();
+            int code = super.call();
+            if (keepRunning) {
+                out.println("Servers are still running (source " + sourceUrl + ", target " + targetUrl
+                        + ", user root, no password). Press Enter to stop them.");
+                out.flush();
+                System.in.read();
+            }
+            return code;
+        } catch (java.sql.SQLException | RuntimeException | IOException e) {
+            spec.commandLine().getErr().println("dbshift demo: " + e.getMessage());
+            return Main.EXIT_FAILURES;
+        } finally {
+            if (target != null) {
+                target.close();
+            }
+            if (source != null) {
+                source.close();
             }
         }
-        return Main.EXIT_OK;
+    }
+
+    /** The embedded servers' root has no password; nothing is read from the environment. */
+    @Override
+    ConnectionSpec connectionSpec(String url, String user, String variable, String role, TargetKind kind) {
+        return new ConnectionSpec(url, user, new char[0], Map.of());
+    }
+
+    @Override
+    void perform(Migration migration, PrintWriter out) throws IOException {
+        migration.assess();
+        writeScript(migration, migration.script());
+        try {
+            migration.migrate();
+        } catch (MigrationException e) {
+            throw e;
+        }
     }
 }

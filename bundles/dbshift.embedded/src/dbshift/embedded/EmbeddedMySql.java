@@ -33,7 +33,8 @@ public final class EmbeddedMySql implements EmbeddedServer {
      * Starts a fresh server with its data under {@code workDir}; the binaries are extracted once under
      * {@code binaryCache}. Extra server options (e.g. {@code --local-infile=1}) are passed as they are.
      */
-    public static EmbeddedMySql start(Path workDir, Path binaryCache, String... serverOptions) {
+    public static EmbeddedMySql start(Path requestedWorkDir, Path binaryCache, String... serverOptions) {
+        Path workDir = requestedWorkDir.toAbsolutePath().normalize();
         Path basedir = extractedBinaries(binaryCache);
         ServerProcesses.deleteTree(workDir);
         try {

@@ -34,7 +34,7 @@ public final class SharedServers {
     }
 
     /** Options that make the servers behave like the production ones we migrate from and to. */
-    static final String[] MARIADB_OPTIONS = { "--log-bin=mariadb-bin", "--binlog-format=ROW", "--server-id=1",
+    static final String[] MARIADB_OPTIONS = { "--log-bin=mariadb-bin", "--binlog-format=ROW", "--server-id=1", "--log-bin-trust-function-creators=1",
             "--local-infile=1", "--max-allowed-packet=256M" };
     static final String[] MYSQL_OPTIONS = { "--server-id=2", "--local-infile=1", "--max-allowed-packet=256M" };
 

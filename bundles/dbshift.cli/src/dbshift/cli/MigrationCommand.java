@@ -1,0 +1,297 @@
+package dbshift.cli;
+
+import java.io.Console;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import dbshift.core.assess.Finding;
+import dbshift.core.assess.Severity;
+import dbshift.core.engine.ConnectionSpec;
+import dbshift.core.engine.Dialect;
+import dbshift.core.engine.Dialects;
+import dbshift.core.engine.Endpoint;
+import dbshift.core.engine.TargetKind;
+import dbshift.core.report.ReportWriter;
+import dbshift.core.run.Migration;
+import dbshift.core.run.MigrationException;
+import dbshift.core.run.MigrationOptions;
+import dbshift.core.run.MigrationRun;
+import dbshift.core.run.StepResult;
+import dbshift.core.run.TableResult;
+import dbshift.core.script.Script;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * The options every migration command shares (a contract: they are never renamed), password handling, the
+ * progress line, the report files and the exit code.
+ */
+abstract class MigrationCommand implements Callable<Integer> {
+    static final String SOURCE_PASSWORD = "DBSHIFT_SOURCE_PASSWORD";
+    static final String TARGET_PASSWORD = "DBSHIFT_TARGET_PASSWORD";
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--source", paramLabel = "URL", description = "Source JDBC URL: jdbc:mysql:, jdbc:mariadb: (later jdbc:sqlserver:, jdbc:jtds:sybase:).")
+    String sourceUrl;
+
+    @Option(names = "--source-user", paramLabel = "NAME", description = "Source user; the password comes from $" + SOURCE_PASSWORD + " or a prompt.")
+    String sourceUser;
+
+    @Option(names = "--target", paramLabel = "URL", description = "Target JDBC URL.")
+    String targetUrl;
+
+    @Option(names = "--target-user", paramLabel = "NAME", description = "Target user; the password comes from $" + TARGET_PASSWORD + " or a prompt.")
+    String targetUser;
+
+    @Option(names = "--target-kind", paramLabel = "KIND", description = "mysql | azure-mysql | mariadb (default: from the target URL).")
+    String targetKind;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Where schema.sql, report.json and report.csv go (default: ${DEFAULT-VALUE}).")
+    Path out = Path.of("dbshift-out");
+
+    @Option(names = "--jobs", paramLabel = "N", description = "Parallel workers for copy and verify (default: number of cores, at least 2).")
+    Integer jobs;
+
+    @Option(names = "--definer", paramLabel = "MODE", description = "strip | keep | rewrite: DEFINER of views, routines, triggers, events (default: strip).")
+    String definer = "strip";
+
+    @Option(names = "--definer-user", paramLabel = "ACCOUNT", description = "With --definer rewrite: the account to name, e.g. app@% (default: the target user).")
+    String definerUser;
+
+    @Option(names = "--databases", paramLabel = "NAMES", split = ",", description = "Databases to migrate (default: all user databases of the source).")
+    List<String> databases = new ArrayList<>();
+
+    @Option(names = "--users", paramLabel = "ACCOUNTS", split = ",", description = "Accounts to migrate with their grants, e.g. app,report@% or * (default: none).")
+    List<String> users = new ArrayList<>();
+
+    @Option(names = "--zero-dates", paramLabel = "MODE", description = "keep | null: MySQL zero dates in the data (default: keep).")
+    String zeroDates = "keep";
+
+    @Option(names = "--chunk-rows", paramLabel = "N", description = "Rows per copy slice (default: sized from the table).")
+    int chunkRows;
+
+    @Option(names = "--continue-on-error", description = "Run every statement even after one fails (default: stop at the first failure).")
+    boolean continueOnError;
+
+    @Option(names = "--truncate", description = "Replace rows already in target tables instead of refusing to copy into them.")
+    boolean truncate;
+
+    @Option(names = "--keep-utf8mb3", description = "Keep utf8mb3 columns as they are instead of converting them to utf8mb4.")
+    boolean keepUtf8mb3;
+
+    @Option(names = "--indexes-with-tables", description = "Create secondary indexes with the tables instead of after the data.")
+    boolean indexesWithTables;
+
+    /** Whether this command needs a source / a target. */
+    abstract boolean needsSource();
+
+    abstract boolean needsTarget();
+
+    /** The command's work on a prepared migration. */
+    abstract void perform(Migration migration, PrintWriter out) throws IOException;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Migration migration = null;
+        ProgressLine progress = null;
+        try {
+            migration = prepare();
+            progress = ProgressLine.start(migration.run().progress(), err);
+            perform(migration, out);
+            migration.run().finish();
+            progress.stop();
+            writeReports(migration.run(), out);
+            summary(migration.run(), out);
+            return migration.run().hasFailures() ? Main.EXIT_FAILURES : Main.EXIT_OK;
+        } catch (MigrationException e) {
+            if (progress != null) {
+                progress.stop();
+            }
+            err.println("dbshift: " + e.getMessage());
+            if (migration != null) {
+                migration.run().finish();
+                try {
+                    writeReports(migration.run(), out);
+                    summary(migration.run(), out);
+                } catch (IOException io) {
+                    err.println("dbshift: cannot write the report: " + io.getMessage());
+                }
+            }
+            return e.exitCode();
+        } catch (IllegalArgumentException e) {
+            err.println("dbshift: " + e.getMessage());
+            return Main.EXIT_USAGE;
+        } catch (IOException e) {
+            err.println("dbshift: " + e.getMessage());
+            return Main.EXIT_FAILURES;
+        }
+    }
+
+    Migration prepare() {
+        if (needsSource() && sourceUrl == null) {
+            throw new MigrationException("--source is required for '" + spec.name() + "'", MigrationException.USAGE);
+        }
+        if (needsTarget() && targetUrl == null) {
+            throw new MigrationException("--target is required for '" + spec.name() + "'", MigrationException.USAGE);
+        }
+        MigrationOptions options = options();
+        TargetKind kind = targetKind();
+        Endpoint source = Migration.connect("source", connectionSpec(sourceUrl, sourceUser, SOURCE_PASSWORD, "source", null));
+        Endpoint target = targetUrl == null ? null
+                : Migration.connect("target", connectionSpec(targetUrl, targetUser, TARGET_PASSWORD, "target", kind));
+        return Migration.live(source, target, kind, options);
+    }
+
+    MigrationOptions options() {
+        MigrationOptions o = MigrationOptions.defaults();
+        try {
+            o = o.withDefiner(MigrationOptions.DefinerMode.parse(definer), definerUser);
+        } catch (IllegalArgumentException e) {
+            throw new MigrationException("--definer must be strip, keep or rewrite, not '" + definer + "'", MigrationException.USAGE);
+        }
+        try {
+            o = o.withZeroDates(MigrationOptions.ZeroDates.parse(zeroDates));
+        } catch (IllegalArgumentException e) {
+            throw new MigrationException("--zero-dates must be keep or null, not '" + zeroDates + "'", MigrationException.USAGE);
+        }
+        if (jobs != null) {
+            if (jobs < 1 || jobs > 256) {
+                throw new MigrationException("--jobs must be between 1 and 256, not " + jobs, MigrationException.USAGE);
+            }
+            o = o.withJobs(jobs);
+        }
+        if (chunkRows < 0) {
+            throw new MigrationException("--chunk-rows must not be negative", MigrationException.USAGE);
+        }
+        return o.withSchemas(databases).withUsers(users).withChunkRows(chunkRows).withContinueOnError(continueOnError)
+                .withTruncateTarget(truncate).withConvertUtf8mb3(!keepUtf8mb3).withIndexesAfterData(!indexesWithTables);
+    }
+
+    TargetKind targetKind() {
+        if (targetKind != null) {
+            try {
+                return Dialects.targetKind(targetKind);
+            } catch (IllegalArgumentException e) {
+                throw new MigrationException("--target-kind: " + e.getMessage(), MigrationException.USAGE);
+            }
+        }
+        if (targetUrl == null) {
+            return Dialects.targetKind("mysql");
+        }
+        Dialect d;
+        try {
+            d = Dialects.forUrl(targetUrl);
+        } catch (IllegalArgumentException e) {
+            throw new MigrationException("target: " + e.getMessage(), MigrationException.USAGE);
+        }
+        if (targetUrl.contains(".mysql.database.azure.com")) {
+            return Dialects.targetKind("azure-mysql");
+        }
+        return d.targetKinds().get(0);
+    }
+
+    /**
+     * The password comes from the environment (set but empty means empty), else from a prompt on a terminal;
+     * never from the command line. Azure targets get encrypted connections unless the URL says otherwise.
+     */
+    ConnectionSpec connectionSpec(String url, String user, String variable, String role, TargetKind kind) {
+        String fromEnv = System.getenv(variable);
+        char[] password;
+        if (fromEnv != null) {
+            password = fromEnv.toCharArray();
+        } else {
+            Console console = System.console();
+            if (console == null) {
+                throw new MigrationException("no password for the " + role + ": set " + variable
+                        + " (set it to an empty value for no password), or run on a terminal to be prompted",
+                        MigrationException.USAGE);
+            }
+            password = console.readPassword("Password for the %s %s%s: ", role, ConnectionSpec.displayUrl(url),
+                    user == null ? "" : " as " + user);
+            if (password == null) {
+                throw new MigrationException("no password entered for the " + role, MigrationException.USAGE);
+            }
+        }
+        Map<String, String> props = new HashMap<>();
+        if (kind != null && kind.encryptedByDefault()) {
+            try {
+                props.putAll(Dialects.forUrl(url).encryptionProperties(url));
+            } catch (IllegalArgumentException e) {
+                throw new MigrationException(role + ": " + e.getMessage(), MigrationException.USAGE);
+            }
+        }
+        return new ConnectionSpec(url, user, password, props);
+    }
+
+    void writeReports(MigrationRun run, PrintWriter out) throws IOException {
+        ReportWriter writer = new ReportWriter();
+        writer.writeJson(run, this.out.resolve("report.json"));
+        writer.writeCsv(run, this.out.resolve("report.csv"));
+    }
+
+    void writeScript(Migration migration, Script script) throws IOException {
+        Files.createDirectories(out);
+        String text = migration.targetDialect().scriptSyntax().render(script);
+        Files.writeString(out.resolve("schema.sql"), text);
+    }
+
+    void summary(MigrationRun run, PrintWriter out) {
+        out.println();
+        out.println("Steps:");
+        for (StepResult s : run.steps()) {
+            out.printf("  %-18s %-8s %8.1f s%s%n", s.step(), s.status(), s.millis() / 1000.0,
+                    s.message() == null ? "" : "  " + s.message());
+        }
+        List<TableResult> tables = run.tables();
+        if (!tables.isEmpty()) {
+            long rows = tables.stream().mapToLong(t -> t.targetRows() == null ? 0 : t.targetRows()).sum();
+            long match = tables.stream().filter(t -> "match".equals(t.checksum())).count();
+            long mismatch = tables.stream().filter(t -> "mismatch".equals(t.checksum())).count();
+            long failed = tables.stream().filter(t -> t.status().isFailure()).count();
+            out.printf("Tables: %d (%,d rows); checksums: %d match, %d mismatch; %d failed%n", tables.size(), rows, match,
+                    mismatch, failed);
+            for (TableResult t : tables) {
+                if (t.status().isFailure() || "mismatch".equals(t.checksum())) {
+                    out.printf("  %s.%s: %s%s%n", t.schema(), t.name(), t.message(),
+                            t.mismatches().isEmpty() ? "" : " " + String.join("; ", t.mismatches()));
+                }
+            }
+        }
+        List<Finding> findings = run.findings();
+        if (!findings.isEmpty()) {
+            Map<Severity, Long> counts = new java.util.EnumMap<>(Severity.class);
+            findings.forEach(f -> counts.merge(f.severity(), 1L, Long::sum));
+            out.println("Findings: " + counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().name().toLowerCase())
+                    .reduce((a, b) -> a + ", " + b).orElse(""));
+        }
+        long failedObjects = run.objects().stream().filter(o -> o.status().isFailure()).count();
+        if (failedObjects > 0) {
+            out.println("Objects failed or conflicting: " + failedObjects);
+            run.objects().stream().filter(o -> o.status() == dbshift.core.run.Status.CONFLICT)
+                    .forEach(o -> out.printf("  %s %s.%s: %s%n", o.type(), o.schema(), o.name(), o.message()));
+        }
+        run.statements().stream().filter(s -> s.status() == dbshift.core.run.Status.FAILED).forEach(s -> out.printf(
+                "  failed: %s %s: %s%n", s.objectType(), s.objectName(), s.error()));
+        if (!run.principals().isEmpty()) {
+            out.println("Users:");
+            run.principals().forEach(p -> out.printf("  %-28s %-8s%s%n", p.account(), p.status(),
+                    p.refusedPrivileges().isEmpty() ? (p.message() == null ? "" : "  " + p.message())
+                            : "  refused: " + String.join(", ", p.refusedPrivileges())));
+        }
+        out.println("Report: " + this.out.resolve("report.json").toAbsolutePath() + " and report.csv");
+        out.println(run.hasFailures() ? "Result: FINISHED WITH FAILURES" : "Result: OK");
+        out.flush();
+    }
+}

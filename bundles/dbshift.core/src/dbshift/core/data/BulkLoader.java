@@ -1,0 +1,30 @@
+package dbshift.core.data;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+import dbshift.core.model.Table;
+import dbshift.core.run.MigrationOptions;
+
+/** A dialect's fastest correct way to write rows, inside the caller's transaction. */
+public interface BulkLoader {
+
+    /** Prepares a writing session: exact values (time zone, sql_mode), no checks that the source already made. */
+    void prepareSession(Connection connection, MigrationOptions options) throws SQLException;
+
+    /** A short name of the method the loader will use on this connection, for reports (e.g. {@code LOAD DATA LOCAL}). */
+    String method(Connection connection) throws SQLException;
+
+    /**
+     * Writes all rows of the stream into {@code table} and returns how many it wrote. Any value the target rejects
+     * or changes (a warning) fails the load with a message naming the table; the caller rolls back.
+     */
+    long load(Connection connection, Table table, List<TransferColumn> columns, RowStream rows, MigrationOptions options,
+            BooleanSupplier cancelled) throws SQLException;
+
+    /** Deletes the rows of a slice (before a slice is copied again). */
+    void delete(Connection connection, Table table, List<String> keyColumns, List<ValueKind> keyKinds, KeyRange range)
+            throws SQLException;
+}

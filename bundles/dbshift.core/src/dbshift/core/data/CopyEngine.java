@@ -1,0 +1,323 @@
+package dbshift.core.data;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import dbshift.core.engine.Endpoint;
+import dbshift.core.engine.Jdbc;
+import dbshift.core.model.Table;
+import dbshift.core.run.MigrationOptions;
+import dbshift.core.run.MigrationRun;
+import dbshift.core.run.Progress;
+import dbshift.core.run.Status;
+import dbshift.core.run.TableResult;
+
+/**
+ * Copies tables in parallel primary-key slices: {@code jobs} workers, each with its own source and target
+ * connection, take slices largest table first. Every slice is one target transaction that also records the slice
+ * in {@link CopyState}; a rerun resumes at the first slice not recorded. Reads stream and writes stream, so
+ * memory stays bounded whatever the table size.
+ */
+public final class CopyEngine {
+    /** Aim for slices of about this many bytes (by the source's average row length). */
+    private static final long SLICE_BYTES = 64L * 1024 * 1024;
+    private static final long MIN_SLICE_ROWS = 10_000;
+    private static final long MAX_SLICE_ROWS = 1_000_000;
+
+    private final Endpoint source;
+    private final Endpoint target;
+    private final MigrationOptions options;
+    private final MigrationRun run;
+    private final CopyState state;
+
+    public CopyEngine(Endpoint source, Endpoint target, MigrationOptions options, MigrationRun run) {
+        this.source = source;
+        this.target = target;
+        this.options = options;
+        this.run = run;
+        this.state = new CopyState(target.dialect());
+    }
+
+    /** One table's work: its plan and the slices still to copy. */
+    private final class TableJob {
+        final TableMapping mapping;
+        final List<TransferColumn> columns;
+        final List<String> keys;
+        final List<ValueKind> keyKinds;
+        final List<KeyRange> slices;
+        final boolean resumed;
+        final AtomicInteger remaining;
+        final AtomicLong rows = new AtomicLong();
+        final long startNanos = System.nanoTime();
+        volatile String failure;
+        String method;
+
+        TableJob(TableMapping mapping, List<KeyRange> slices, int pending, boolean resumed, long alreadyCopied) {
+            this.mapping = mapping;
+            this.columns = source.dialect().rowReader().transferColumns(mapping.source());
+            this.keys = source.dialect().rowReader().keyColumns(mapping.source());
+            this.keyKinds = keys.stream().map(k -> kindOf(k)).toList();
+            this.slices = slices;
+            this.resumed = resumed;
+            this.remaining = new AtomicInteger(pending);
+            this.rows.set(alreadyCopied);
+        }
+
+        private ValueKind kindOf(String key) {
+            return columns.stream().filter(c -> c.name().equals(key)).findFirst().map(TransferColumn::kind)
+                    .orElse(ValueKind.TEXT);
+        }
+    }
+
+    private record SliceTask(TableJob job, int sliceNo, KeyRange range) {
+    }
+
+    /** Copies the tables; every table ends with a {@link TableResult} in the run. */
+    public void copy(List<TableMapping> tables) throws SQLException {
+        Progress progress = run.progress();
+        List<TableJob> jobs = new ArrayList<>();
+        List<SliceTask> tasks = new ArrayList<>();
+        try (Connection src = source.open(); Connection tgt = target.open()) {
+            source.dialect().rowReader().prepareSession(src);
+            state.ensureTables(tgt);
+            long expected = 0;
+            for (TableMapping m : tables) {
+                TableJob job = plan(src, tgt, m);
+                if (job == null) {
+                    continue;
+                }
+                jobs.add(job);
+                for (int i = 0; i < job.slices.size(); i++) {
+                    tasks.add(new SliceTask(job, i, job.slices.get(i)));
+                }
+                Long estimate = m.source().stats().estimatedRows();
+                expected += estimate == null ? 0 : estimate;
+            }
+            progress.start("copy", expected);
+            Set<String> done = ConcurrentHashMap.newKeySet();
+            for (TableJob job : jobs) {
+                if (job.remaining.get() == 0) {
+                    finishTable(tgt, job, done);
+                }
+            }
+            // skip the slices a previous run committed
+            Map<String, Set<Integer>> committed = new ConcurrentHashMap<>();
+            for (TableJob job : jobs) {
+                if (job.resumed) {
+                    committed.put(job.mapping.key(), state.doneSlices(tgt, job.mapping.key()));
+                }
+            }
+            tasks.removeIf(t -> committed.getOrDefault(t.job.mapping.key(), Set.of()).contains(t.sliceNo));
+            tasks.sort(Comparator.comparingLong((SliceTask t) -> -estimatedRows(t.job)).thenComparingInt(t -> t.sliceNo));
+            runWorkers(tasks, done);
+            for (TableJob job : jobs) {
+                if (!done.contains(job.mapping.key())) {
+                    int left = job.remaining.get();
+                    String why = job.failure != null ? job.failure
+                            : progress.isCancelled() ? "cancelled" : "stopped";
+                    report(job, Status.FAILED, why + "; " + left + " of " + job.slices.size()
+                            + " slices not copied - run copy again to resume from the last committed slice");
+                }
+            }
+        }
+    }
+
+    private static long estimatedRows(TableJob job) {
+        Long rows = job.mapping.source().stats().estimatedRows();
+        return rows == null ? 0 : rows;
+    }
+
+    /** Decides what to copy of one table: resume a saved plan, skip a finished one, or plan afresh. */
+    private TableJob plan(Connection src, Connection tgt, TableMapping m) throws SQLException {
+        String key = m.key();
+        RowReader reader = source.dialect().rowReader();
+        Optional<CopyState.SavedPlan> saved = state.plan(tgt, key);
+        if (saved.isPresent() && !options.truncateTarget()) {
+            CopyState.SavedPlan plan = saved.get();
+            List<KeyRange> slices = slices(plan.bounds());
+            if (plan.done()) {
+                run.table(new TableResult(m.target().name().schema(), m.target().name().name(), null, plan.rows(),
+                        Status.SKIPPED, "skipped", 0, 0, null, List.of(), "already copied by an earlier run"));
+                return null;
+            }
+            int pending = slices.size() - state.doneSlices(tgt, key).size();
+            return new TableJob(m, slices, pending, true, state.copiedRows(tgt, key));
+        }
+        boolean empty = isEmpty(tgt, m.target());
+        if (!empty) {
+            if (!options.truncateTarget()) {
+                run.table(new TableResult(m.target().name().schema(), m.target().name().name(), null, null, Status.FAILED,
+                        "skipped", 0, 0, null, List.of(), "the target table already has rows and no copy of DBShift "
+                                + "is recorded for it; empty it or pass --truncate to replace its rows"));
+                return null;
+            }
+            Jdbc.execute(tgt, "DELETE FROM " + target.dialect().quoting().quote(m.target().name()));
+            if (!tgt.getAutoCommit()) {
+                tgt.commit();
+            }
+        }
+        List<List<String>> bounds = reader.sliceBounds(src, m.source(), sliceRows(m.source()));
+        state.savePlan(tgt, key, bounds);
+        List<KeyRange> slices = slices(bounds);
+        return new TableJob(m, slices, slices.size(), false, 0);
+    }
+
+    private boolean isEmpty(Connection c, Table table) throws SQLException {
+        try (java.sql.Statement s = c.createStatement()) {
+            s.setMaxRows(1);
+            try (java.sql.ResultSet rs = s.executeQuery("SELECT 1 FROM " + target.dialect().quoting().quote(table.name()))) {
+                return !rs.next();
+            }
+        }
+    }
+
+    private long sliceRows(Table t) {
+        if (options.chunkRows() > 0) {
+            return options.chunkRows();
+        }
+        Long rows = t.stats().estimatedRows();
+        Long bytes = t.stats().dataBytes();
+        long byBytes = rows != null && rows > 0 && bytes != null && bytes > 0 ? SLICE_BYTES / Math.max(1, bytes / rows)
+                : MAX_SLICE_ROWS;
+        // at least a few slices per worker on big tables, so that all workers stay busy to the end
+        long byJobs = rows == null ? MAX_SLICE_ROWS : rows / Math.max(1, options.jobs() * 4L);
+        return Math.max(MIN_SLICE_ROWS, Math.min(MAX_SLICE_ROWS, Math.min(byBytes, byJobs)));
+    }
+
+    static List<KeyRange> slices(List<List<String>> bounds) {
+        List<KeyRange> slices = new ArrayList<>();
+        List<String> lower = null;
+        for (List<String> upper : bounds) {
+            slices.add(new KeyRange(lower, upper));
+            lower = upper;
+        }
+        slices.add(new KeyRange(lower, null));
+        return slices;
+    }
+
+    private void runWorkers(List<SliceTask> tasks, Set<String> done) throws SQLException {
+        ConcurrentLinkedQueue<SliceTask> queue = new ConcurrentLinkedQueue<>(tasks);
+        int workers = Math.max(1, Math.min(options.jobs(), tasks.size()));
+        List<Thread> threads = new ArrayList<>();
+        List<SQLException> connectFailures = new java.util.concurrent.CopyOnWriteArrayList<>();
+        for (int w = 0; w < workers; w++) {
+            Thread t = new Thread(() -> work(queue, done, connectFailures), "dbshift-copy-" + (w + 1));
+            t.setDaemon(true);
+            threads.add(t);
+            t.start();
+        }
+        for (Thread t : threads) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                run.progress().cancel();
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (!connectFailures.isEmpty() && connectFailures.size() == workers) {
+            throw connectFailures.get(0);
+        }
+    }
+
+    private void work(ConcurrentLinkedQueue<SliceTask> queue, Set<String> done, List<SQLException> connectFailures) {
+        Progress progress = run.progress();
+        try (Connection src = source.open(); Connection tgt = target.open()) {
+            source.dialect().rowReader().prepareSession(src);
+            BulkLoader loader = target.dialect().bulkLoader();
+            loader.prepareSession(tgt, options);
+            tgt.setAutoCommit(false);
+            SliceTask task;
+            while (!progress.isCancelled() && (task = queue.poll()) != null) {
+                TableJob job = task.job;
+                if (job.failure != null) {
+                    continue;
+                }
+                try {
+                    if (job.method == null) {
+                        job.method = loader.method(tgt);
+                    }
+                    long rows = copySlice(src, tgt, loader, task);
+                    job.rows.addAndGet(rows);
+                    progress.add(rows);
+                    if (job.remaining.decrementAndGet() == 0) {
+                        finishTable(tgt, job, done);
+                    }
+                } catch (SQLException | RuntimeException e) {
+                    rollback(tgt);
+                    job.failure = "slice " + (task.sliceNo + 1) + " " + task.range + ": " + e.getMessage();
+                }
+            }
+        } catch (SQLException e) {
+            connectFailures.add(e);
+        }
+    }
+
+    private long copySlice(Connection src, Connection tgt, BulkLoader loader, SliceTask task) throws SQLException {
+        TableJob job = task.job;
+        Table sourceTable = job.mapping.source();
+        Table targetTable = job.mapping.target();
+        if (job.resumed && !job.keys.isEmpty()) {
+            // a slice that never committed left nothing behind, but rows inserted by others would double
+            loader.delete(tgt, targetTable, job.keys, job.keyKinds, task.range);
+        } else if (job.resumed) {
+            loader.delete(tgt, targetTable, List.of(), List.of(), KeyRange.ALL);
+        }
+        long rows;
+        try (RowStream stream = source.dialect().rowReader().open(src, sourceTable, job.columns, task.range, true)) {
+            rows = loader.load(tgt, targetTable, job.columns, stream, options, run.progress()::isCancelled);
+        }
+        state.sliceDone(tgt, job.mapping.key(), task.sliceNo, rows);
+        tgt.commit();
+        return rows;
+    }
+
+    private void finishTable(Connection tgt, TableJob job, Set<String> done) throws SQLException {
+        Table t = job.mapping.target();
+        boolean autoCommit = tgt.getAutoCommit();
+        try {
+            state.tableDone(tgt, job.mapping.key(), job.rows.get());
+            Long next = job.mapping.source().stats().nextAutoIncrement();
+            boolean hasAutoIncrement = t.columns().stream().anyMatch(c -> c.autoIncrement() || c.identity() != null);
+            if (next != null && hasAutoIncrement) {
+                for (String sql : target.dialect().ddlWriter().resetAutoIncrement(t, next)) {
+                    Jdbc.execute(tgt, sql);
+                }
+            }
+            if (!autoCommit) {
+                tgt.commit();
+            }
+        } catch (SQLException e) {
+            rollback(tgt);
+            job.failure = "finishing the table failed: " + e.getMessage();
+            return;
+        }
+        done.add(job.mapping.key());
+        report(job, Status.OK, null);
+    }
+
+    private void report(TableJob job, Status status, String message) {
+        long millis = (System.nanoTime() - job.startNanos) / 1_000_000;
+        long rows = job.rows.get();
+        Table t = job.mapping.target();
+        run.table(new TableResult(t.name().schema(), t.name().name(), null, rows, status, "skipped", millis,
+                millis == 0 ? rows : rows * 1000.0 / millis, job.method, List.of(), message));
+    }
+
+    private static void rollback(Connection c) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            // the connection is gone; the server rolls back on its own
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package dbshift.core.data;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+import dbshift.core.model.Table;
+
+/** A dialect's way of reading table data: which expressions read each column losslessly, and keyed slices. */
+public interface RowReader {
+
+    /** Prepares a reading session (time zone, character set) so that values come out exactly as stored. */
+    void prepareSession(Connection connection) throws SQLException;
+
+    /** The columns a copy moves: every stored column except generated ones, which the target computes. */
+    List<TransferColumn> transferColumns(Table table);
+
+    /** Key columns that slice the table, in key order (the primary key), or empty when the table has none. */
+    List<String> keyColumns(Table table);
+
+    /**
+     * Upper bounds that cut the table into slices of about {@code rowsPerSlice} rows, ascending. An empty list
+     * means one slice.
+     */
+    List<List<String>> sliceBounds(Connection connection, Table table, long rowsPerSlice) throws SQLException;
+
+    /** Streams the rows of one slice, in key order when {@code ordered}. */
+    RowStream open(Connection connection, Table table, List<TransferColumn> columns, KeyRange range, boolean ordered)
+            throws SQLException;
+
+    long count(Connection connection, Table table, KeyRange range) throws SQLException;
+}

@@ -1,0 +1,70 @@
+package dbshift.core.engine;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+import dbshift.core.convert.Converter;
+import dbshift.core.data.BulkLoader;
+import dbshift.core.data.RowReader;
+import dbshift.core.script.ScriptSyntax;
+
+/**
+ * One database engine family as DBShift speaks it: how to connect, quote, read the catalog, write DDL, split
+ * scripts, read rows and bulk-load them, and which target kinds it offers. Registered once in
+ * {@code META-INF/services/dbshift.core.engine.Dialect}; nothing else in the engine switches on engine names.
+ */
+public interface Dialect {
+
+    /** Stable id used in catalogs, project files and reports, e.g. {@code mysql}, {@code sqlserver}. */
+    String id();
+
+    String displayName();
+
+    /** Whether this dialect handles the given JDBC URL (e.g. {@code jdbc:mysql:}). */
+    boolean acceptsUrl(String jdbcUrl);
+
+    /** Opens a connection; the dialect adds the driver properties it relies on (streaming, bulk load, …). */
+    Connection connect(ConnectionSpec spec) throws SQLException;
+
+    /**
+     * The dialect id of the server behind a connection: a MySQL URL may lead to a MariaDB server, whose catalog
+     * and SQL differ. By default the dialect itself.
+     */
+    default String detect(Connection connection) throws SQLException {
+        return id();
+    }
+
+    Quoting quoting();
+
+    /** Reads a live catalog; empty for dialects that are only written to. */
+    Optional<CatalogReader> catalogReader();
+
+    DdlWriter ddlWriter();
+
+    ScriptSyntax scriptSyntax();
+
+    RowReader rowReader();
+
+    BulkLoader bulkLoader();
+
+    /** The kinds of target this dialect writes to, e.g. {@code mysql} and {@code azure-mysql}. */
+    List<TargetKind> targetKinds();
+
+    /** Converters into this dialect, one per source dialect it accepts (including its own). */
+    List<Converter> converters();
+
+    /**
+     * Driver properties that make a connection encrypted with a validated server certificate, added for targets
+     * that need it (Azure) unless the URL already says how to do TLS.
+     */
+    default java.util.Map<String, String> encryptionProperties(String jdbcUrl) {
+        return java.util.Map.of();
+    }
+
+    /** Reads a schema script offline into a catalog, where the dialect can (SQL Server's T-SQL, …). */
+    default Optional<ScriptReader> scriptReader() {
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,200 @@
+package dbshift.core.engine.mysql;
+
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+
+import dbshift.core.assess.AssessmentRule;
+import dbshift.core.convert.Converter;
+import dbshift.core.data.BulkLoader;
+import dbshift.core.data.RowReader;
+import dbshift.core.engine.CatalogReader;
+import dbshift.core.engine.ConnectionSpec;
+import dbshift.core.engine.DdlWriter;
+import dbshift.core.engine.Dialect;
+import dbshift.core.engine.Jdbc;
+import dbshift.core.engine.Quoting;
+import dbshift.core.engine.TargetKind;
+import dbshift.core.script.ScriptSyntax;
+
+/** MySQL 5.7 and 8.0, as a source and as a target (MySQL 8 and Azure Database for MySQL). */
+public class MySqlDialect implements Dialect {
+    /**
+     * What Azure Database for MySQL (flexible server) does not grant to customer accounts: SUPER and the admin
+     * privileges that replace it in MySQL 8, and FILE.
+     */
+    static final Set<String> AZURE_REFUSED = Set.of("SUPER", "FILE", "SHUTDOWN", "CREATE TABLESPACE", "RELOAD",
+            "SYSTEM_VARIABLES_ADMIN", "PERSIST_RO_VARIABLES_ADMIN", "BINLOG_ADMIN", "BINLOG_ENCRYPTION_ADMIN",
+            "ENCRYPTION_KEY_ADMIN", "GROUP_REPLICATION_ADMIN", "INNODB_REDO_LOG_ARCHIVE", "SERVICE_CONNECTION_ADMIN",
+            "CLONE_ADMIN", "BACKUP_ADMIN", "SYSTEM_USER", "SET_USER_ID", "CONNECTION_ADMIN", "TABLE_ENCRYPTION_ADMIN");
+
+    /** Global privileges an Azure Database for MySQL admin can grant: ALL PRIVILEGES there means these. */
+    static final List<String> AZURE_GRANTABLE = List.of("SELECT", "INSERT", "UPDATE", "DELETE", "CREATE", "DROP",
+            "PROCESS", "REFERENCES", "INDEX", "ALTER", "SHOW DATABASES", "CREATE TEMPORARY TABLES", "LOCK TABLES", "EXECUTE",
+            "REPLICATION SLAVE", "REPLICATION CLIENT", "CREATE VIEW", "SHOW VIEW", "CREATE ROUTINE", "ALTER ROUTINE",
+            "CREATE USER", "EVENT", "TRIGGER");
+
+    private final MySqlRowReader rowReader = new MySqlRowReader();
+    private final MySqlBulkLoader bulkLoader = new MySqlBulkLoader();
+    private final MySqlScriptSyntax scriptSyntax = new MySqlScriptSyntax();
+
+    @Override
+    public String id() {
+        return "mysql";
+    }
+
+    @Override
+    public String displayName() {
+        return "MySQL";
+    }
+
+    @Override
+    public boolean acceptsUrl(String jdbcUrl) {
+        return jdbcUrl != null && jdbcUrl.startsWith("jdbc:mysql:");
+    }
+
+    boolean isMariaDb() {
+        return false;
+    }
+
+    /** Either driver works against either server; the URL says which one the user chose. */
+    @Override
+    public Connection connect(ConnectionSpec spec) throws SQLException {
+        spec.validate();
+        String url = spec.url();
+        boolean connectorJ = url.startsWith("jdbc:mysql:");
+        Driver driver = connectorJ ? new com.mysql.cj.jdbc.Driver() : new org.mariadb.jdbc.Driver();
+        Properties props = new Properties();
+        props.putAll(spec.properties());
+        if (spec.user() != null) {
+            props.setProperty("user", spec.user());
+        }
+        props.setProperty("password", new String(spec.password()));
+        String lower = url.toLowerCase(Locale.ROOT);
+        if (connectorJ) {
+            setIfAbsent(props, lower, "allowLoadLocalInfile", "true");
+            setIfAbsent(props, lower, "characterEncoding", "UTF-8");
+            setIfAbsent(props, lower, "connectTimeout", "15000");
+            setIfAbsent(props, lower, "tcpKeepAlive", "true");
+        } else {
+            setIfAbsent(props, lower, "allowLocalInfile", "true");
+            setIfAbsent(props, lower, "connectTimeout", "15000");
+        }
+        Connection c = driver.connect(url, props);
+        if (c == null) {
+            throw new SQLException("the driver does not accept the URL " + spec.displayUrl(), "08001");
+        }
+        return c;
+    }
+
+    private static void setIfAbsent(Properties props, String lowerUrl, String key, String value) {
+        if (!props.containsKey(key) && !lowerUrl.contains(key.toLowerCase(Locale.ROOT) + "=")) {
+            props.setProperty(key, value);
+        }
+    }
+
+    @Override
+    public java.util.Map<String, String> encryptionProperties(String jdbcUrl) {
+        String lower = jdbcUrl.toLowerCase(Locale.ROOT);
+        if (lower.contains("ssl") || lower.contains("tls")) {
+            return java.util.Map.of();
+        }
+        return jdbcUrl.startsWith("jdbc:mysql:") ? java.util.Map.of("sslMode", "VERIFY_IDENTITY")
+                : java.util.Map.of("sslMode", "verify-full");
+    }
+
+    @Override
+    public String detect(Connection connection) throws SQLException {
+        String version = Jdbc.scalar(connection, "SELECT VERSION()");
+        return version != null && version.toLowerCase(Locale.ROOT).contains("mariadb") ? "mariadb" : "mysql";
+    }
+
+    @Override
+    public Quoting quoting() {
+        return MySqlQuoting.INSTANCE;
+    }
+
+    @Override
+    public Optional<CatalogReader> catalogReader() {
+        return Optional.of(new MySqlCatalogReader(isMariaDb()));
+    }
+
+    @Override
+    public DdlWriter ddlWriter() {
+        return new MySqlDdlWriter(isMariaDb());
+    }
+
+    @Override
+    public ScriptSyntax scriptSyntax() {
+        return scriptSyntax;
+    }
+
+    @Override
+    public RowReader rowReader() {
+        return rowReader;
+    }
+
+    @Override
+    public BulkLoader bulkLoader() {
+        return bulkLoader;
+    }
+
+    @Override
+    public List<TargetKind> targetKinds() {
+        return List.of(kind("mysql", "MySQL 8", Set.of(), false), kind("azure-mysql", "Azure Database for MySQL", AZURE_REFUSED,
+                true));
+    }
+
+    TargetKind kind(String id, String name, Set<String> refused, boolean encrypted) {
+        String dialect = id();
+        boolean mariaTarget = isMariaDb();
+        return new TargetKind() {
+            private final List<AssessmentRule> rules = MySqlRules.forTarget(!refused.isEmpty(), mariaTarget);
+
+            @Override
+            public String id() {
+                return id;
+            }
+
+            @Override
+            public String displayName() {
+                return name;
+            }
+
+            @Override
+            public String dialect() {
+                return dialect;
+            }
+
+            @Override
+            public Set<String> refusedPrivileges() {
+                return refused;
+            }
+
+            @Override
+            public boolean encryptedByDefault() {
+                return encrypted;
+            }
+
+            @Override
+            public List<String> allPrivilegesReplacement() {
+                return refused.isEmpty() ? List.of() : AZURE_GRANTABLE;
+            }
+
+            @Override
+            public List<AssessmentRule> rules() {
+                return rules;
+            }
+        };
+    }
+
+    @Override
+    public List<Converter> converters() {
+        return List.of(new MySqlConverter(isMariaDb()));
+    }
+}

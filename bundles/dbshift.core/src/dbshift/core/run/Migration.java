@@ -1,0 +1,478 @@
+package dbshift.core.run;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import dbshift.core.assess.AssessmentContext;
+import dbshift.core.assess.Assessor;
+import dbshift.core.assess.Finding;
+import dbshift.core.assess.Severity;
+import dbshift.core.convert.Converter;
+import dbshift.core.convert.Converter.Conversion;
+import dbshift.core.data.CopyEngine;
+import dbshift.core.data.TableMapping;
+import dbshift.core.data.Verifier;
+import dbshift.core.deploy.Deployer;
+import dbshift.core.diff.SchemaDiff;
+import dbshift.core.engine.CatalogReader;
+import dbshift.core.engine.ConnectionErrors;
+import dbshift.core.engine.ConnectionSpec;
+import dbshift.core.engine.Dialect;
+import dbshift.core.engine.Dialects;
+import dbshift.core.engine.Endpoint;
+import dbshift.core.engine.TargetKind;
+import dbshift.core.model.Catalog;
+import dbshift.core.model.Grant;
+import dbshift.core.model.Principal;
+import dbshift.core.model.QualifiedName;
+import dbshift.core.model.Table;
+import dbshift.core.script.Phase;
+import dbshift.core.script.Script;
+import dbshift.core.script.ScriptBuilder;
+import dbshift.core.script.ScriptStatement;
+
+/**
+ * One migration from a source to a target, step by step: read, assess, convert, plan (diff against the live
+ * target), deploy, copy, verify, users. Each step records into the {@link MigrationRun}; the CLI and the workbench
+ * only choose which steps to call. Everything is plain Java: no UI, no OSGi.
+ */
+public final class Migration {
+    /** Phases deployed before the data is copied; the rest follow it. */
+    public static final Set<Phase> BEFORE_DATA = EnumSet.of(Phase.SCHEMAS, Phase.TYPES, Phase.SEQUENCES, Phase.TABLES);
+
+    private final Endpoint source;
+    private final Catalog offlineSource;
+    private final Endpoint target;
+    private final TargetKind kind;
+    private MigrationOptions options;
+    private final MigrationRun run;
+    private Catalog sourceCatalog;
+    private Catalog liveTarget;
+    private Conversion conversion;
+    private List<Finding> findings;
+
+    private Migration(Endpoint source, Catalog offlineSource, Endpoint target, TargetKind kind, MigrationOptions options,
+            MigrationRun run) {
+        this.source = source;
+        this.offlineSource = offlineSource;
+        this.target = target;
+        this.kind = kind;
+        this.options = options;
+        this.run = run;
+    }
+
+    /** A migration from a live source; {@code target} may be null for assess/script without a target. */
+    public static Migration live(Endpoint source, Endpoint target, TargetKind kind, MigrationOptions options) {
+        MigrationRun run = new MigrationRun(source.spec().displayUrl(), target == null ? null : target.spec().displayUrl(),
+                kind.id(), options);
+        return new Migration(source, null, target, kind, options, run);
+    }
+
+    /** A migration from a catalog read offline (a schema script): assess, convert, script and deploy, no data. */
+    public static Migration offline(Catalog source, String sourceName, Endpoint target, TargetKind kind,
+            MigrationOptions options) {
+        MigrationRun run = new MigrationRun(sourceName, target == null ? null : target.spec().displayUrl(), kind.id(), options);
+        return new Migration(null, source, target, kind, options, run);
+    }
+
+    /**
+     * Connects once to find out which server is behind the URL (a jdbc:mysql: URL may lead to MariaDB) and returns
+     * the endpoint with that server's dialect. Connection problems become a {@link MigrationException} naming the
+     * endpoint and the cause.
+     */
+    public static Endpoint connect(String role, ConnectionSpec spec) {
+        Dialect urlDialect;
+        try {
+            spec.validate();
+            urlDialect = Dialects.forUrl(spec.url());
+        } catch (IllegalArgumentException e) {
+            throw new MigrationException(role + ": " + e.getMessage(), MigrationException.USAGE);
+        }
+        try (Connection c = urlDialect.connect(spec)) {
+            return new Endpoint(Dialects.require(urlDialect.detect(c)), spec);
+        } catch (SQLException e) {
+            throw new MigrationException(ConnectionErrors.describe(role, spec, e), MigrationException.CONNECT, e);
+        }
+    }
+
+    public MigrationRun run() {
+        return run;
+    }
+
+    public MigrationOptions options() {
+        return options;
+    }
+
+    public TargetKind targetKind() {
+        return kind;
+    }
+
+    public Endpoint sourceEndpoint() {
+        return source;
+    }
+
+    public Endpoint targetEndpoint() {
+        return target;
+    }
+
+    public Dialect targetDialect() {
+        return Dialects.require(kind.dialect());
+    }
+
+    private <T> T step(String name, Supplier<T> body) {
+        long start = System.nanoTime();
+        try {
+            T result = body.get();
+            run.step(new StepResult(name, Status.OK, (System.nanoTime() - start) / 1_000_000, null));
+            return result;
+        } catch (MigrationException e) {
+            run.step(new StepResult(name, Status.FAILED, (System.nanoTime() - start) / 1_000_000, e.getMessage()));
+            throw e;
+        } catch (RuntimeException e) {
+            run.step(new StepResult(name, Status.FAILED, (System.nanoTime() - start) / 1_000_000, e.toString()));
+            throw new MigrationException(name + " failed: " + e.getMessage(), MigrationException.FAILURES, e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface SqlWork<T> {
+        T run() throws SQLException;
+    }
+
+    private static <T> T sql(String what, SqlWork<T> work) {
+        try {
+            return work.run();
+        } catch (SQLException e) {
+            throw new MigrationException(what + ": " + e.getMessage(), MigrationException.FAILURES, e);
+        }
+    }
+
+    // ---- read ------------------------------------------------------------------------------------------------
+
+    public Catalog readSource() {
+        if (sourceCatalog == null) {
+            sourceCatalog = offlineSource != null ? offlineSource : step("read source", () -> sql("reading the source catalog", () -> {
+                CatalogReader reader = source.dialect().catalogReader().orElseThrow(() -> new MigrationException(
+                        source.dialect().displayName() + " cannot be read as a source", MigrationException.USAGE));
+                try (Connection c = source.open()) {
+                    return reader.read(c, options.schemas().isEmpty() ? null : options.schemas(), true);
+                }
+            }));
+        }
+        return sourceCatalog;
+    }
+
+    /** The target as it is now, limited to the schemas the migration writes to; null without a target. */
+    public Catalog readTarget() {
+        if (target == null) {
+            return null;
+        }
+        if (liveTarget == null) {
+            liveTarget = step("read target", () -> sql("reading the target catalog", () -> {
+                CatalogReader reader = target.dialect().catalogReader().orElseThrow();
+                try (Connection c = target.open()) {
+                    Set<String> there = new HashSet<>(reader.schemas(c));
+                    List<String> wanted = new ArrayList<>();
+                    for (var s : readSource().schemas()) {
+                        if (there.contains(s.name())) {
+                            wanted.add(s.name());
+                        }
+                    }
+                    return reader.read(c, wanted, false);
+                }
+            }));
+        }
+        return liveTarget;
+    }
+
+    // ---- assess and convert ----------------------------------------------------------------------------------
+
+    public Conversion convert() {
+        if (conversion == null) {
+            Catalog src = readSource();
+            Catalog live = readTarget();
+            if (options.definerMode() == MigrationOptions.DefinerMode.REWRITE && options.definerUser() == null) {
+                String user = live == null ? null : live.setting("current_user");
+                if (user == null) {
+                    throw new MigrationException("--definer rewrite needs --definer-user when no target is connected",
+                            MigrationException.USAGE);
+                }
+                options = options.withDefiner(MigrationOptions.DefinerMode.REWRITE, user);
+            }
+            Converter converter = targetDialect().converters().stream()
+                    .filter(c -> c.sourceDialects().contains(src.dialect())).findFirst()
+                    .orElseThrow(() -> new MigrationException("no conversion from " + src.dialect() + " to " + kind.displayName(),
+                            MigrationException.USAGE));
+            conversion = converter.convert(src, kind, options);
+        }
+        return conversion;
+    }
+
+    /** Runs the target kind's rules and the conversion, and records every finding. */
+    public List<Finding> assess() {
+        if (findings == null) {
+            Catalog src = readSource();
+            Catalog live = readTarget();
+            findings = step("assess", () -> {
+                AssessmentContext.DataProbe probe = source == null ? null : this::probe;
+                List<Finding> all = new ArrayList<>(new Assessor().assess(new AssessmentContext(src, kind, live, options, probe)));
+                all.addAll(convert().findings());
+                all.sort(java.util.Comparator.comparing(Finding::severity).thenComparing(Finding::object)
+                        .thenComparing(Finding::ruleId));
+                return all;
+            });
+            run.findings(findings);
+        }
+        return findings;
+    }
+
+    private boolean probe(Table table, String predicate) {
+        try (Connection c = source.open(); Statement s = c.createStatement()) {
+            s.setMaxRows(1);
+            try (ResultSet rs = s.executeQuery("SELECT 1 FROM " + source.dialect().quoting().quote(table.name()) + " WHERE "
+                    + predicate)) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    public boolean hasBlockingFindings() {
+        return assess().stream().anyMatch(f -> f.severity() == Severity.BLOCKING);
+    }
+
+    // ---- script and deploy -----------------------------------------------------------------------------------
+
+    /** The whole script for the converted catalog, as if the target were empty. */
+    public Script script() {
+        Catalog planned = convert().catalog();
+        return step("script", () -> new ScriptBuilder(targetDialect().ddlWriter(), targetDialect().quoting(), kind.id())
+                .build(planned, options.indexesAfterData(), Set.of(), Set.of()));
+    }
+
+    /** The script of what the live target still lacks (everything, without a target). */
+    public Script plan() {
+        Catalog planned = convert().catalog();
+        Catalog live = readTarget();
+        if (live == null) {
+            return script();
+        }
+        return step("plan", () -> {
+            SchemaDiff.Result diff = new SchemaDiff(targetDialect().ddlWriter()).diff(planned, live);
+            diff.existing().forEach(run::object);
+            return new ScriptBuilder(targetDialect().ddlWriter(), targetDialect().quoting(), kind.id())
+                    .build(diff.toCreate(), options.indexesAfterData(), diff.tablesPresent(), diff.schemasPresent());
+        });
+    }
+
+    /** Deploys the statements of the given phases; returns true when all succeeded. */
+    public boolean deploy(Script script, Set<Phase> phases, String stepName) {
+        requireTarget();
+        List<ScriptStatement> statements = script.statements().stream().filter(s -> phases.contains(s.phase())).toList();
+        return step(stepName, () -> sql("deploying to the target", () -> {
+            try (Connection c = target.open()) {
+                boolean ok = new Deployer(run).deploy(c, targetDialect().ddlWriter(), statements, options.continueOnError());
+                recordObjects(statements);
+                if (!ok && !options.continueOnError()) {
+                    long ran = run.statements().stream().filter(s -> s.status() == Status.OK).count();
+                    throw new MigrationException("a statement failed; the target is partly deployed (" + ran + " statement(s) "
+                            + "ran). Fix the cause and run again: DBShift compares with the target first and does only "
+                            + "what is missing.", MigrationException.FAILURES);
+                }
+                return ok;
+            }
+        }));
+    }
+
+    private void recordObjects(List<ScriptStatement> statements) {
+        java.util.Map<String, Status> byObject = new java.util.LinkedHashMap<>();
+        java.util.Map<String, String> messages = new java.util.HashMap<>();
+        java.util.Map<String, ScriptStatement> first = new java.util.HashMap<>();
+        var outcomes = run.statements();
+        for (var o : outcomes) {
+            String key = o.objectType() + " " + o.objectName();
+            if (statements.stream().noneMatch(s -> s.objectKey().equals(key))) {
+                continue;
+            }
+            Status current = byObject.getOrDefault(key, Status.OK);
+            Status next = o.status() == Status.FAILED ? Status.FAILED
+                    : o.status() == Status.NOT_RUN && current != Status.FAILED ? Status.NOT_RUN : current;
+            byObject.put(key, next);
+            if (o.error() != null && !messages.containsKey(key)) {
+                messages.put(key, o.error());
+            }
+        }
+        for (ScriptStatement s : statements) {
+            first.putIfAbsent(s.objectKey(), s);
+        }
+        byObject.forEach((key, status) -> {
+            ScriptStatement s = first.get(key);
+            String[] parts = splitName(s.objectName());
+            run.object(new ObjectResult(s.objectType(), parts[0], parts[1], status, messages.get(key)));
+        });
+    }
+
+    /** {@code `db`.`t`} → {db, t}; names with quotes inside stay as the dialect quoted them. */
+    private static String[] splitName(String quoted) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^([`\"\\[])(.*?)[`\"\\]]\\.([`\"\\[])(.*)[`\"\\]]$")
+                .matcher(quoted);
+        if (m.matches()) {
+            return new String[] { unquote(m.group(2)), unquote(m.group(4)) };
+        }
+        return new String[] { null, quoted.replaceAll("^[`\"\\[]|[`\"\\]]$", "") };
+    }
+
+    private static String unquote(String s) {
+        return s.replace("``", "`").replace("\"\"", "\"").replace("]]", "]");
+    }
+
+    // ---- data ------------------------------------------------------------------------------------------------
+
+    public List<TableMapping> tableMappings() {
+        Catalog src = readSource();
+        Conversion conv = convert();
+        List<TableMapping> mappings = new ArrayList<>();
+        for (Table t : src.tables()) {
+            QualifiedName targetName = conv.targetName(t.name());
+            conv.catalog().table(targetName).ifPresent(tt -> mappings.add(new TableMapping(t, tt)));
+        }
+        return mappings;
+    }
+
+    public void copy() {
+        requireTarget();
+        requireSource();
+        step("data", () -> sql("copying the data", () -> {
+            new CopyEngine(source, target, options, run).copy(tableMappings());
+            return null;
+        }));
+        if (run.tables().stream().anyMatch(t -> t.status().isFailure())) {
+            throw new MigrationException("the copy of " + run.tables().stream().filter(t -> t.status().isFailure()).count()
+                    + " table(s) failed; rerun to resume from the last committed slice", MigrationException.FAILURES);
+        }
+    }
+
+    public void verify() {
+        requireTarget();
+        requireSource();
+        step("verify", () -> sql("verifying the data", () -> {
+            new Verifier(source, target, options, run).verify(tableMappings());
+            return null;
+        }));
+    }
+
+    // ---- users -----------------------------------------------------------------------------------------------
+
+    /** Creates the chosen accounts with their grants; privileges the target refuses are reported, not dropped silently. */
+    public void users() {
+        requireTarget();
+        if (options.users().isEmpty()) {
+            return;
+        }
+        Catalog src = readSource();
+        step("users", () -> sql("migrating users", () -> {
+            List<Principal> chosen = src.principals().stream().filter(p -> options.users().stream().anyMatch(p::matches))
+                    .sorted(java.util.Comparator.comparing((Principal p) -> p.kind() == Principal.Kind.ROLE ? 0 : 1))
+                    .toList();
+            for (String wanted : options.users()) {
+                if (!wanted.equals("*") && chosen.stream().noneMatch(p -> p.matches(wanted))) {
+                    run.principal(new PrincipalResult(wanted, "user", Status.FAILED, List.of(),
+                            "no such account on the source"));
+                }
+            }
+            try (Connection c = target.open()) {
+                for (Principal p : chosen) {
+                    migratePrincipal(c, p);
+                }
+            }
+            return null;
+        }));
+    }
+
+    private void migratePrincipal(Connection c, Principal p) {
+        List<String> refused = new ArrayList<>();
+        List<Grant> grants = new ArrayList<>();
+        for (Grant g : p.grants()) {
+            List<String> hit = g.refusedBy(kind.refusedPrivileges());
+            refused.addAll(hit.stream().map(h -> h + " ON " + g.level()).toList());
+            List<String> kept = new ArrayList<>();
+            if (g.isAll() && !hit.isEmpty()) {
+                // ALL PRIVILEGES minus the refused ones cannot be written; grant what the target's admins may hand out
+                kept.addAll(kind.allPrivilegesReplacement());
+            } else {
+                g.privileges().stream().filter(x -> !hit.contains(Grant.bare(x))).forEach(kept::add);
+            }
+            if (!kept.isEmpty()) {
+                grants.add(new Grant(g.statement(), kept, g.level(), g.withGrantOption()));
+            }
+        }
+        Principal filtered = new Principal(p.kind(), p.name(), p.host(), p.authPlugin(), p.authString(), p.locked(), p.roles(),
+                grants, p.defaultSchema());
+        List<String> errors = new ArrayList<>();
+        for (String sql : targetDialect().ddlWriter().createPrincipal(filtered)) {
+            try (Statement s = c.createStatement()) {
+                s.execute(sql);
+            } catch (SQLException e) {
+                // the statement may carry a password hash: report the server's message, never the statement
+                errors.add(e.getMessage());
+            }
+        }
+        Status status = !errors.isEmpty() ? Status.FAILED : refused.isEmpty() ? Status.OK : Status.WARNING;
+        String message = !errors.isEmpty() ? String.join("; ", errors)
+                : refused.isEmpty() ? null : "created without privileges the target refuses";
+        run.principal(new PrincipalResult(p.account(), p.kind().name().toLowerCase(Locale.ROOT), status, refused, message));
+    }
+
+    // ---- everything ------------------------------------------------------------------------------------------
+
+    /**
+     * The whole migration: assess (stops on blocking findings), deploy what the target lacks before the data,
+     * copy, deploy the rest, verify, and migrate the chosen users. Throws at the first failing step; the run
+     * holds what happened up to there.
+     */
+    public void migrate() {
+        requireTarget();
+        requireSource();
+        try {
+            assess();
+            if (hasBlockingFindings()) {
+                long n = findings.stream().filter(Finding::isBlocking).count();
+                run.step(new StepResult("migrate", Status.FAILED, 0, n + " blocking finding(s): nothing was changed on the target"));
+                throw new MigrationException(n + " blocking finding(s); fix them (see the report) or change the options, "
+                        + "then run again. Nothing was changed on the target.", MigrationException.FAILURES);
+            }
+            Script plan = plan();
+            deploy(plan, BEFORE_DATA, "schema");
+            copy();
+            Set<Phase> after = EnumSet.complementOf(EnumSet.copyOf(BEFORE_DATA));
+            deploy(plan, after, "schema after data");
+            verify();
+            users();
+        } finally {
+            run.finish();
+        }
+    }
+
+    private void requireTarget() {
+        if (target == null) {
+            throw new MigrationException("this step needs a target (--target)", MigrationException.USAGE);
+        }
+    }
+
+    private void requireSource() {
+        if (source == null) {
+            throw new MigrationException("this step needs a live source (--source); a script source has no data",
+                    MigrationException.USAGE);
+        }
+    }
+}

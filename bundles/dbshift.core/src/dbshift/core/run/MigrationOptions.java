@@ -1,0 +1,107 @@
+package dbshift.core.run;
+
+import java.util.List;
+
+/**
+ * What the user chose for a migration. Defaults are what a careful DBA would pick: keep data exactly
+ * (zero dates kept), strip DEFINERs the target cannot honour, indexes and foreign keys after the data,
+ * stop at the first failed statement.
+ */
+public record MigrationOptions(List<String> schemas, List<String> users, DefinerMode definerMode, String definerUser,
+        ZeroDates zeroDates, int jobs, int chunkRows, boolean continueOnError, boolean indexesAfterData,
+        boolean truncateTarget, boolean convertUtf8mb3) {
+
+    /** What to do with DEFINER clauses of views, routines, triggers and events. */
+    public enum DefinerMode {
+        /** Remove DEFINER: objects are owned by the deploying user (what Azure needs without SUPER). */
+        STRIP,
+        /** Keep DEFINER as on the source (needs SUPER or SET_USER_ID on the target when it names another user). */
+        KEEP,
+        /** Rewrite every DEFINER to {@code definerUser} (by default the deploying user). */
+        REWRITE;
+
+        public static DefinerMode parse(String text) {
+            return valueOf(text.trim().toUpperCase(java.util.Locale.ROOT));
+        }
+    }
+
+    /** What to do with MySQL zero dates ('0000-00-00') in the data. */
+    public enum ZeroDates {
+        /** Copy them as they are; the copy session allows them whatever the target's sql_mode. */
+        KEEP,
+        /** Copy them as NULL (fails for NOT NULL columns, which is reported). */
+        NULL;
+
+        public static ZeroDates parse(String text) {
+            return valueOf(text.trim().toUpperCase(java.util.Locale.ROOT));
+        }
+    }
+
+    public MigrationOptions {
+        schemas = schemas == null ? List.of() : List.copyOf(schemas);
+        users = users == null ? List.of() : List.copyOf(users);
+        definerMode = definerMode == null ? DefinerMode.STRIP : definerMode;
+        zeroDates = zeroDates == null ? ZeroDates.KEEP : zeroDates;
+        if (jobs < 1) {
+            throw new IllegalArgumentException("--jobs must be at least 1, got " + jobs);
+        }
+        if (chunkRows < 0) {
+            throw new IllegalArgumentException("chunk size must not be negative, got " + chunkRows);
+        }
+    }
+
+    public static MigrationOptions defaults() {
+        return new MigrationOptions(List.of(), List.of(), DefinerMode.STRIP, null, ZeroDates.KEEP,
+                Math.max(2, Runtime.getRuntime().availableProcessors()), 0, false, true, false, true);
+    }
+
+    public MigrationOptions withSchemas(List<String> v) {
+        return new MigrationOptions(v, users, definerMode, definerUser, zeroDates, jobs, chunkRows, continueOnError,
+                indexesAfterData, truncateTarget, convertUtf8mb3);
+    }
+
+    public MigrationOptions withUsers(List<String> v) {
+        return new MigrationOptions(schemas, v, definerMode, definerUser, zeroDates, jobs, chunkRows, continueOnError,
+                indexesAfterData, truncateTarget, convertUtf8mb3);
+    }
+
+    public MigrationOptions withDefiner(DefinerMode mode, String user) {
+        return new MigrationOptions(schemas, users, mode, user, zeroDates, jobs, chunkRows, continueOnError,
+                indexesAfterData, truncateTarget, convertUtf8mb3);
+    }
+
+    public MigrationOptions withZeroDates(ZeroDates v) {
+        return new MigrationOptions(schemas, users, definerMode, definerUser, v, jobs, chunkRows, continueOnError,
+                indexesAfterData, truncateTarget, convertUtf8mb3);
+    }
+
+    public MigrationOptions withJobs(int v) {
+        return new MigrationOptions(schemas, users, definerMode, definerUser, zeroDates, v, chunkRows, continueOnError,
+                indexesAfterData, truncateTarget, convertUtf8mb3);
+    }
+
+    public MigrationOptions withChunkRows(int v) {
+        return new MigrationOptions(schemas, users, definerMode, definerUser, zeroDates, jobs, v, continueOnError,
+                indexesAfterData, truncateTarget, convertUtf8mb3);
+    }
+
+    public MigrationOptions withContinueOnError(boolean v) {
+        return new MigrationOptions(schemas, users, definerMode, definerUser, zeroDates, jobs, chunkRows, v,
+                indexesAfterData, truncateTarget, convertUtf8mb3);
+    }
+
+    public MigrationOptions withIndexesAfterData(boolean v) {
+        return new MigrationOptions(schemas, users, definerMode, definerUser, zeroDates, jobs, chunkRows, continueOnError,
+                v, truncateTarget, convertUtf8mb3);
+    }
+
+    public MigrationOptions withTruncateTarget(boolean v) {
+        return new MigrationOptions(schemas, users, definerMode, definerUser, zeroDates, jobs, chunkRows, continueOnError,
+                indexesAfterData, v, convertUtf8mb3);
+    }
+
+    public MigrationOptions withConvertUtf8mb3(boolean v) {
+        return new MigrationOptions(schemas, users, definerMode, definerUser, zeroDates, jobs, chunkRows, continueOnError,
+                indexesAfterData, truncateTarget, v);
+    }
+}

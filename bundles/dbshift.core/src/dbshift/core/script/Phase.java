@@ -1,0 +1,32 @@
+package dbshift.core.script;
+
+/**
+ * The order a migration script runs in. Tables are created with their primary keys; the data goes in; then
+ * secondary indexes and foreign keys (faster to build once than to maintain row by row); then the objects that
+ * depend on tables; principals last, because grants name the objects.
+ */
+public enum Phase {
+    SCHEMAS("Schemas"),
+    TYPES("User-defined types"),
+    SEQUENCES("Sequences"),
+    TABLES("Tables"),
+    DATA("Data"),
+    INDEXES("Indexes"),
+    FOREIGN_KEYS("Foreign keys"),
+    VIEWS("Views"),
+    ROUTINES("Procedures and functions"),
+    TRIGGERS("Triggers"),
+    EVENTS("Events"),
+    SYNONYMS("Synonyms"),
+    PRINCIPALS("Users and grants");
+
+    private final String title;
+
+    Phase(String title) {
+        this.title = title;
+    }
+
+    public String title() {
+        return title;
+    }
+}
