@@ -99,9 +99,6 @@ final class DBShiftActionBarAdvisor extends ActionBarAdvisor {
         edit.add(find);
         edit.add(new GroupMarker(IWorkbenchActionConstants.MB_ADDITIONS));
 
-        MenuManager migration = new MenuManager("&Migration", "dbshift.menu");
-        migration.add(new GroupMarker(IWorkbenchActionConstants.MB_ADDITIONS));
-
         MenuManager window = new MenuManager("&Window", IWorkbenchActionConstants.M_WINDOW);
         window.add(resetPerspective);
         window.add(new GroupMarker(IWorkbenchActionConstants.MB_ADDITIONS));
@@ -114,7 +111,7 @@ final class DBShiftActionBarAdvisor extends ActionBarAdvisor {
 
         menuBar.add(file);
         menuBar.add(edit);
-        menuBar.add(migration);
+        // the Migration menu comes from dbshift.ui (menu contributions), so it looks the same inside an Eclipse IDE
         menuBar.add(new GroupMarker(IWorkbenchActionConstants.MB_ADDITIONS));
         menuBar.add(window);
         menuBar.add(help);

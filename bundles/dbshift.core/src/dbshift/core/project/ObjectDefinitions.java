@@ -27,8 +27,19 @@ import dbshift.core.model.Schema;
  */
 public final class ObjectDefinitions {
 
-    /** One object's three definitions; any of them may be null (not on the source, not generated, not on the target). */
-    public record Definition(String key, String source, String generated, String live) {
+    /** A table column's type on the source and as generated for the target (engine-neutral spelling). */
+    public record ColumnType(String schema, String table, String column, String source, String target) {
+    }
+
+    /**
+     * One object's three definitions; any of them may be null (not on the source, not generated, not on the
+     * target). Tables also list their columns' types.
+     */
+    public record Definition(String key, String source, String generated, String live, List<ColumnType> columns) {
+        public Definition {
+            columns = columns == null ? List.of() : List.copyOf(columns);
+        }
+
         public String type() {
             return ObjectKeys.type(key);
         }
@@ -57,8 +68,28 @@ public final class ObjectDefinitions {
         if (live != null) {
             collect(live, targetDialect.ddlWriter(), tq, null, byKey, 2);
         }
+        Map<String, List<ColumnType>> columns = new LinkedHashMap<>();
+        for (dbshift.core.model.Table t : conversion.catalog().tables()) {
+            List<ColumnType> list = new ArrayList<>();
+            for (dbshift.core.model.Column c : t.columns()) {
+                list.add(new ColumnType(t.name().schema(), t.name().name(), c.name(), null, String.valueOf(c.type())));
+            }
+            columns.put(ObjectKeys.of("table", tq, t.name()), list);
+        }
+        for (dbshift.core.model.Table t : source.tables()) {
+            List<ColumnType> list = columns.get(ObjectKeys.of("table", tq, conversion.targetName(t.name())));
+            if (list != null) {
+                for (int i = 0; i < list.size(); i++) {
+                    ColumnType ct = list.get(i);
+                    var sc = t.column(ct.column());
+                    if (sc.isPresent()) {
+                        list.set(i, new ColumnType(ct.schema(), ct.table(), ct.column(), String.valueOf(sc.get().type()), ct.target()));
+                    }
+                }
+            }
+        }
         List<Definition> out = new ArrayList<>();
-        byKey.forEach((k, v) -> out.add(new Definition(k, v[0], v[1], v[2])));
+        byKey.forEach((k, v) -> out.add(new Definition(k, v[0], v[1], v[2], columns.get(k))));
         return out;
     }
 
@@ -102,6 +133,17 @@ public final class ObjectDefinitions {
             m.put("source", d.source());
             m.put("generated", d.generated());
             m.put("live", d.live());
+            List<Map<String, Object>> cols = new ArrayList<>();
+            for (ColumnType c : d.columns()) {
+                Map<String, Object> cm = new LinkedHashMap<>();
+                cm.put("schema", c.schema());
+                cm.put("table", c.table());
+                cm.put("column", c.column());
+                cm.put("source", c.source());
+                cm.put("target", c.target());
+                cols.add(cm);
+            }
+            m.put("columns", cols);
             list.add(m);
         }
         JSON.writeValue(file.toFile(), list);
@@ -110,7 +152,11 @@ public final class ObjectDefinitions {
     public static List<Definition> read(Path file) throws IOException {
         List<Definition> out = new ArrayList<>();
         for (JsonNode n : JSON.readTree(file.toFile())) {
-            out.add(new Definition(n.path("key").asText(), text(n, "source"), text(n, "generated"), text(n, "live")));
+            List<ColumnType> cols = new ArrayList<>();
+            for (JsonNode c : n.path("columns")) {
+                cols.add(new ColumnType(text(c, "schema"), text(c, "table"), text(c, "column"), text(c, "source"), text(c, "target")));
+            }
+            out.add(new Definition(n.path("key").asText(), text(n, "source"), text(n, "generated"), text(n, "live"), cols));
         }
         return out;
     }

@@ -25,6 +25,7 @@ public final class MigrationNavigator extends CommonNavigator {
                         + "scope (schema, data or both).",
                 null);
         updateEmptyState();
+        getSite().getService(org.eclipse.ui.contexts.IContextService.class).activateContext("dbshift.ui.contexts.migration");
         workspace().addResourceChangeListener(projectsChanged, IResourceChangeEvent.POST_CHANGE);
     }
 

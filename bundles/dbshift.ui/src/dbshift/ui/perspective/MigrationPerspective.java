@@ -34,11 +34,14 @@ public final class MigrationPerspective implements IPerspectiveFactory {
         results.addPlaceholder(IPageLayout.ID_PROBLEM_VIEW);
         results.addPlaceholder(IPageLayout.ID_PROGRESS_VIEW);
 
+        layout.addNewWizardShortcut(dbshift.ui.project.NewMigrationProjectWizard.ID);
         layout.addShowViewShortcut(MigrationNavigator.ID);
         layout.addShowViewShortcut(SourceConnectionsView.ID);
         layout.addShowViewShortcut(TargetConnectionsView.ID);
         layout.addShowViewShortcut(MigrationResultsView.ID);
         layout.addShowViewShortcut(IPageLayout.ID_PROBLEM_VIEW);
         layout.addShowViewShortcut(IPageLayout.ID_PROGRESS_VIEW);
+        layout.addShowViewShortcut(IPageLayout.ID_OUTLINE);
+        layout.addPerspectiveShortcut(ID);
     }
 }
