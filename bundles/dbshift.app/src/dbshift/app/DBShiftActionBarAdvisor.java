@@ -97,6 +97,8 @@ final class DBShiftActionBarAdvisor extends ActionBarAdvisor {
         edit.add(selectAll);
         edit.add(new Separator());
         edit.add(find);
+        // text editors contribute Find Next/Previous and incremental find here
+        edit.add(new GroupMarker(IWorkbenchActionConstants.FIND_EXT));
         edit.add(new GroupMarker(IWorkbenchActionConstants.MB_ADDITIONS));
 
         MenuManager window = new MenuManager("&Window", IWorkbenchActionConstants.M_WINDOW);

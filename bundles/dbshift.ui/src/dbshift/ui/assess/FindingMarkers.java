@@ -30,6 +30,11 @@ public final class FindingMarkers {
     /** Replaces the project's finding markers with these findings. */
     public static void replace(IProject project, List<Finding> findings) throws CoreException {
         IFile file = MigrationProjects.projectFile(project);
+        // one resource delta for the whole set, so views refresh once and never see half of it
+        org.eclipse.core.resources.ResourcesPlugin.getWorkspace().run(monitor -> write(file, findings), file, 0, null);
+    }
+
+    private static void write(IFile file, List<Finding> findings) throws CoreException {
         file.deleteMarkers(TYPE, true, IResource.DEPTH_ZERO);
         for (Finding f : findings) {
             IMarker m = file.createMarker(TYPE);

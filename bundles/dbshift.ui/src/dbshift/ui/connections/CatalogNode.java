@@ -161,6 +161,10 @@ public class CatalogNode {
             return label();
         }
 
+        public String error() {
+            return error;
+        }
+
         @Override
         public boolean loads() {
             return true;

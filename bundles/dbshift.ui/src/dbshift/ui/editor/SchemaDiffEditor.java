@@ -156,12 +156,13 @@ public final class SchemaDiffEditor extends MultiPageEditorPart implements IGoto
         Composite page = new Composite(parent, SWT.NONE);
         page.setLayout(new GridLayout(1, false));
 
+        summary = new Label(page, SWT.NONE);
+        summary.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        summary.setFont(org.eclipse.jface.resource.JFaceResources.getBannerFont());
+        Widgets.name(summary, "summary");
         Composite bar = new Composite(page, SWT.NONE);
         bar.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
-        bar.setLayout(new GridLayout(7, false));
-        summary = new Label(bar, SWT.NONE);
-        summary.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-        Widgets.name(summary, "summary");
+        bar.setLayout(new GridLayout(6, false));
         commandButton(bar, "Generate", "dbshift.ui.generateScript", DBShiftUiPlugin.image("icons/generate.png"),
                 "Generate the script again from the source (Ctrl+Alt+G); your edits are kept where the object did not change.");
         commandButton(bar, "Validate", "dbshift.ui.validateScript", DBShiftUiPlugin.image("icons/validate.png"),
@@ -232,6 +233,8 @@ public final class SchemaDiffEditor extends MultiPageEditorPart implements IGoto
         compareConfig = new CompareConfiguration();
         compareConfig.setLeftEditable(false);
         compareConfig.setRightEditable(false);
+        // source on the left, target on the right, whatever the user's "swap left and right" compare preference says
+        compareConfig.setProperty(CompareConfiguration.MIRRORED, Boolean.FALSE);
         compare = new TextMergeViewer(right, SWT.BORDER, compareConfig);
         Widgets.name(compare.getControl(), "compare");
         Composite columnsBox = new Composite(right, SWT.NONE);
@@ -364,7 +367,7 @@ public final class SchemaDiffEditor extends MultiPageEditorPart implements IGoto
     }
 
     /** The object's state on the target, in words. */
-    String status(Definition d) {
+    public String status(Definition d) {
         if (model.isExcluded(d.key())) {
             return "left out";
         }

@@ -22,6 +22,10 @@ public final class ScriptMarkers {
     }
 
     public static void replaceProblems(IFile script, List<ScriptValidator.Problem> problems) throws CoreException {
+        org.eclipse.core.resources.ResourcesPlugin.getWorkspace().run(m -> writeProblems(script, problems), script, 0, null);
+    }
+
+    private static void writeProblems(IFile script, List<ScriptValidator.Problem> problems) throws CoreException {
         script.deleteMarkers(PROBLEM, false, IResource.DEPTH_ZERO);
         for (ScriptValidator.Problem p : problems) {
             IMarker m = script.createMarker(PROBLEM);
@@ -38,6 +42,10 @@ public final class ScriptMarkers {
     }
 
     public static void replaceConflicts(IFile script, String text, List<String> conflicts) throws CoreException {
+        org.eclipse.core.resources.ResourcesPlugin.getWorkspace().run(m -> writeConflicts(script, text, conflicts), script, 0, null);
+    }
+
+    private static void writeConflicts(IFile script, String text, List<String> conflicts) throws CoreException {
         script.deleteMarkers(CONFLICT, false, IResource.DEPTH_ZERO);
         for (String key : conflicts) {
             IMarker m = script.createMarker(CONFLICT);
