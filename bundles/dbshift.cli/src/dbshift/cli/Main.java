@@ -41,7 +41,23 @@ public final class Main implements Runnable {
     }
 
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cli = new CommandLine(new Main());
+        return run(System.getenv(), out, err, args);
+    }
+
+    /** Runs with the given environment (where passwords come from); tests pass their own. */
+    public static int run(java.util.Map<String, String> environment, PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = new CommandLine(new Main(), new CommandLine.IFactory() {
+            private final CommandLine.IFactory defaults = CommandLine.defaultFactory();
+
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                K instance = defaults.create(type);
+                if (instance instanceof MigrationCommand command) {
+                    command.environment = environment;
+                }
+                return instance;
+            }
+        });
         cli.setOut(out);
         cli.setErr(err);
         cli.setExitCodeExceptionMapper(e -> EXIT_USAGE);

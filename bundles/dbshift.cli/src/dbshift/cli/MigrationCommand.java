@@ -41,6 +41,9 @@ abstract class MigrationCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** Where passwords come from: the process environment, or what a caller (a test) hands in. */
+    Map<String, String> environment = System.getenv();
+
     @Option(names = "--source", paramLabel = "URL", description = "Source JDBC URL: jdbc:mysql:, jdbc:mariadb: (later jdbc:sqlserver:, jdbc:jtds:sybase:).")
     String sourceUrl;
 
@@ -207,7 +210,7 @@ abstract class MigrationCommand implements Callable<Integer> {
      * never from the command line. Azure targets get encrypted connections unless the URL says otherwise.
      */
     ConnectionSpec connectionSpec(String url, String user, String variable, String role, TargetKind kind) {
-        String fromEnv = System.getenv(variable);
+        String fromEnv = environment.get(variable);
         char[] password;
         if (fromEnv != null) {
             password = fromEnv.toCharArray();

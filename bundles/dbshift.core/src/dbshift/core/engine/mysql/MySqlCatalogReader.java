@@ -190,7 +190,7 @@ public class MySqlCatalogReader implements CatalogReader {
         Matcher onUpdate = Pattern.compile("on update (current_timestamp(?:\\(\\d*\\))?)", Pattern.CASE_INSENSITIVE)
                 .matcher(extra);
         if (onUpdate.find()) {
-            b.onUpdate(onUpdate.group(1).toUpperCase(Locale.ROOT));
+            b.onUpdate(normalizeExpression(onUpdate.group(1)));
         }
         b.invisible(extraLower.contains("invisible"));
         String columnCharset = rs.getString("CHARACTER_SET_NAME");
@@ -211,7 +211,7 @@ public class MySqlCatalogReader implements CatalogReader {
         }
         if (mariaDb) {
             if (raw.equals("NULL")) {
-                return DefaultValue.nullValue();
+                return null; // DEFAULT NULL is what a nullable column has anyway; MySQL reports it as no default
             }
             if (raw.startsWith("'") && raw.endsWith("'") && raw.length() >= 2) {
                 return DefaultValue.literal(unquoteMariaDb(raw.substring(1, raw.length() - 1)));
