@@ -356,9 +356,11 @@ public final class Migration {
             new CopyEngine(source, target, options, run).copy(tableMappings());
             return null;
         }));
-        if (run.tables().stream().anyMatch(t -> t.status().isFailure())) {
-            throw new MigrationException("the copy of " + run.tables().stream().filter(t -> t.status().isFailure()).count()
-                    + " table(s) failed; rerun to resume from the last committed slice", MigrationException.FAILURES);
+        List<dbshift.core.run.TableResult> failed = run.tables().stream().filter(t -> t.status().isFailure()).toList();
+        if (!failed.isEmpty()) {
+            throw new MigrationException("the copy of " + failed.size() + " table(s) failed: " + failed.stream()
+                    .map(t -> t.schema() + "." + t.name() + ": " + t.message()).collect(java.util.stream.Collectors.joining("; ")),
+                    MigrationException.FAILURES);
         }
     }
 
