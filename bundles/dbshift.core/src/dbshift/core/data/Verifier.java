@@ -185,7 +185,7 @@ public final class Verifier {
                 : new TableResult(schema, name, null, null, Status.OK, "skipped", millis, 0, null, List.of(), null);
         boolean totalsEqual = o.sourceTotal.fingerprint().equals(o.targetTotal.fingerprint());
         String checksum;
-        Status status = base.status() == Status.SKIPPED ? Status.OK : base.status();
+        Status status = base.status();
         String message = base.message();
         List<String> mismatches = List.of();
         if (!o.errors.isEmpty()) {
