@@ -151,6 +151,8 @@ public final class Migration {
     private static <T> T sql(String what, SqlWork<T> work) {
         try {
             return work.run();
+        } catch (dbshift.core.engine.UnknownSchemaException e) {
+            throw new MigrationException(what + ": " + e.getMessage(), MigrationException.USAGE, e);
         } catch (SQLException e) {
             throw new MigrationException(what + ": " + e.getMessage(), MigrationException.FAILURES, e);
         }
