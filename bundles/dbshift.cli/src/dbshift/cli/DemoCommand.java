@@ -37,20 +37,12 @@ final class DemoCommand extends MigrationCommand {
     private EmbeddedMySql target;
 
     DemoCommand() {
+        super(true, true);
         out = Path.of("dbshift-demo");
         targetKind = "azure-mysql";
         users = List.of("app_owner@%", "app_rw@%", "reporting@10.0.%", "ops_admin@localhost");
     }
 
-    @Override
-    boolean needsSource() {
-        return true;
-    }
-
-    @Override
-    boolean needsTarget() {
-        return true;
-    }
 
     @Override
     public Integer call() {

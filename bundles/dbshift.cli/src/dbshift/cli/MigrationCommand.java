@@ -95,10 +95,22 @@ abstract class MigrationCommand implements Callable<Integer> {
     @Option(names = "--indexes-with-tables", description = "Create secondary indexes with the tables instead of after the data.")
     boolean indexesWithTables;
 
-    /** Whether this command needs a source / a target. */
-    abstract boolean needsSource();
+    private final boolean needsSource;
+    private final boolean needsTarget;
 
-    abstract boolean needsTarget();
+    /** Whether this command needs a source and a target. */
+    MigrationCommand(boolean needsSource, boolean needsTarget) {
+        this.needsSource = needsSource;
+        this.needsTarget = needsTarget;
+    }
+
+    boolean needsSource() {
+        return needsSource;
+    }
+
+    boolean needsTarget() {
+        return needsTarget;
+    }
 
     /** The command's work on a prepared migration. */
     abstract void perform(Migration migration, PrintWriter out) throws IOException;

@@ -210,22 +210,8 @@ public final class CopyEngine {
     private void runWorkers(List<SliceTask> tasks, Set<String> done) throws SQLException {
         ConcurrentLinkedQueue<SliceTask> queue = new ConcurrentLinkedQueue<>(tasks);
         int workers = Math.max(1, Math.min(options.jobs(), tasks.size()));
-        List<Thread> threads = new ArrayList<>();
         List<SQLException> connectFailures = new java.util.concurrent.CopyOnWriteArrayList<>();
-        for (int w = 0; w < workers; w++) {
-            Thread t = new Thread(() -> work(queue, done, connectFailures), "dbshift-copy-" + (w + 1));
-            t.setDaemon(true);
-            threads.add(t);
-            t.start();
-        }
-        for (Thread t : threads) {
-            try {
-                t.join();
-            } catch (InterruptedException e) {
-                run.progress().cancel();
-                Thread.currentThread().interrupt();
-            }
-        }
+        Workers.run(workers, "dbshift-copy", run.progress(), () -> work(queue, done, connectFailures));
         if (!connectFailures.isEmpty() && connectFailures.size() == workers) {
             throw connectFailures.get(0);
         }

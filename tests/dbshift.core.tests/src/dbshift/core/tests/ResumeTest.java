@@ -35,14 +35,7 @@ class ResumeTest {
         first.deploy(first.plan(), Migration.BEFORE_DATA, "schema");
 
         AtomicReference<Throwable> outcome = new AtomicReference<>();
-        Thread copy = new Thread(() -> {
-            try {
-                first.copy();
-            } catch (Throwable t) {
-                outcome.set(t);
-            }
-        });
-        copy.start();
+        Thread copy = inBackground(first, outcome);
         // wait until a few slices of the big table are in, then kill every target session of the copy
         long deadline = System.currentTimeMillis() + 60_000;
         while (committedSlices("resume.big") < 5) {
@@ -55,10 +48,15 @@ class ResumeTest {
         assertNotNull(outcome.get(), "the killed copy must report a failure");
         assertTrue(outcome.get() instanceof MigrationException, outcome.get().toString());
 
-        long afterKill = Fixtures.count(SharedServers.mySqlTarget(), "`resume`.`big`");
-        long recorded = Long.parseLong(Fixtures.scalar(SharedServers.mySqlTarget(),
-                "SELECT COALESCE(SUM(row_count), 0) FROM `_dbshift`.`copy_slice` WHERE table_key = 'resume.big'"));
-        assertEquals(recorded, afterKill, "rows on the target must be exactly the committed slices' rows");
+        // a killed session may still finish a commit it had begun: wait until the server is done with them all,
+        // then read rows and checkpoints in one statement, i.e. from one snapshot
+        awaitNoOtherSessions();
+        List<String> snapshot = Fixtures.rows(SharedServers.mySqlTarget(), "SELECT (SELECT COUNT(*) FROM `resume`.`big`), "
+                + "(SELECT COALESCE(SUM(row_count), 0) FROM `_dbshift`.`copy_slice` WHERE table_key = 'resume.big')").get(0);
+        long afterKill = Long.parseLong(snapshot.get(0));
+        long recorded = Long.parseLong(snapshot.get(1));
+        assertEquals(recorded, afterKill, () -> "rows on the target must be exactly the committed slices' rows; slices "
+                + sliceReport());
         assertTrue(afterKill < ROWS, "the kill came too late to test anything: " + afterKill + " rows were in");
 
         Migration second = migration(options);
@@ -85,14 +83,7 @@ class ResumeTest {
         Migration first = migration(options);
         first.deploy(first.plan(), Migration.BEFORE_DATA, "schema");
         AtomicReference<Throwable> outcome = new AtomicReference<>();
-        Thread copy = new Thread(() -> {
-            try {
-                first.copy();
-            } catch (Throwable t) {
-                outcome.set(t);
-            }
-        });
-        copy.start();
+        Thread copy = inBackground(first, outcome);
         while (committedSlices("resume.big") < 3) {
             Thread.sleep(5);
         }
@@ -109,6 +100,19 @@ class ResumeTest {
         second.verify();
         assertEquals(ROWS, Fixtures.count(SharedServers.mySqlTarget(), "`resume`.`big`"));
         second.run().tables().forEach(t -> assertEquals("match", t.checksum(), t.key() + " " + t.mismatches()));
+    }
+
+    /** Starts the copy on another thread; its exception, if any, lands in {@code outcome}. */
+    private static Thread inBackground(Migration m, AtomicReference<Throwable> outcome) {
+        Thread copy = new Thread(() -> {
+            try {
+                m.copy();
+            } catch (Throwable t) {
+                outcome.set(t);
+            }
+        });
+        copy.start();
+        return copy;
     }
 
     private static Migration migration(MigrationOptions options) {
@@ -135,6 +139,33 @@ class ResumeTest {
         }
         Fixtures.execute(SharedServers.mySqlTarget(), "DROP DATABASE IF EXISTS `resume`");
         TypeFidelityTest.clearCopyState("resume");
+    }
+
+    private static void awaitNoOtherSessions() throws Exception {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (!"0".equals(Fixtures.scalar(SharedServers.mySqlTarget(), "SELECT COUNT(*) FROM information_schema.PROCESSLIST "
+                + "WHERE USER = 'root' AND ID <> CONNECTION_ID() AND COMMAND <> 'Daemon'"))) {
+            assertTrue(System.currentTimeMillis() < deadline, "killed sessions did not go away");
+            Thread.sleep(50);
+        }
+    }
+
+    private static String sliceReport() {
+        try {
+            StringBuilder b = new StringBuilder();
+            for (List<String> row : Fixtures.rows(SharedServers.mySqlTarget(),
+                    "SELECT slice_no, row_count, copied_at FROM `_dbshift`.`copy_slice` WHERE table_key = 'resume.big' ORDER BY slice_no")) {
+                int n = Integer.parseInt(row.get(0));
+                String present = Fixtures.scalar(SharedServers.mySqlTarget(), "SELECT COUNT(*) FROM `resume`.`big` WHERE id > "
+                        + (n * 2000) + " AND id <= " + ((n + 1) * 2000));
+                b.append(row).append(" present=").append(present).append("; ");
+            }
+            b.append(" rows by thousand: ").append(Fixtures.rows(SharedServers.mySqlTarget(),
+                    "SELECT id DIV 2000, COUNT(*) FROM `resume`.`big` GROUP BY 1"));
+            return b.toString();
+        } catch (SQLException e) {
+            return e.toString();
+        }
     }
 
     private static int committedSlices(String tableKey) {
