@@ -95,6 +95,9 @@ abstract class MigrationCommand implements Callable<Integer> {
     @Option(names = "--indexes-with-tables", description = "Create secondary indexes with the tables instead of after the data.")
     boolean indexesWithTables;
 
+    @Option(names = "--defer-triggers", description = "Create triggers and events at cutover, so that changes replicated by 'sync' do not fire them.")
+    boolean deferTriggers;
+
     private final boolean needsSource;
     private final boolean needsTarget;
 
@@ -191,7 +194,8 @@ abstract class MigrationCommand implements Callable<Integer> {
             throw new MigrationException("--chunk-rows must not be negative", MigrationException.USAGE);
         }
         return o.withSchemas(databases).withUsers(users).withChunkRows(chunkRows).withContinueOnError(continueOnError)
-                .withTruncateTarget(truncate).withConvertUtf8mb3(!keepUtf8mb3).withIndexesAfterData(!indexesWithTables);
+                .withTruncateTarget(truncate).withConvertUtf8mb3(!keepUtf8mb3).withIndexesAfterData(!indexesWithTables)
+                .withDeferTriggers(deferTriggers);
     }
 
     TargetKind targetKind() {

@@ -76,7 +76,7 @@ class CommandLineTest {
     void helpListsTheCommandsAndVersionPrintsOne() {
         Result help = run(Map.of(), "--help");
         assertEquals(0, help.code());
-        for (String command : List.of("assess", "script", "deploy", "copy", "verify", "migrate", "demo", "version")) {
+        for (String command : List.of("assess", "script", "deploy", "copy", "verify", "migrate", "sync", "cutover", "demo", "version")) {
             assertTrue(help.out().contains(command), command + " missing from --help:\n" + help.out());
         }
         Result version = run(Map.of(), "version");
