@@ -63,6 +63,19 @@ public interface Dialect {
         return java.util.Map.of();
     }
 
+    /** Follows changes on a live source (its change log), for keeping a target in sync until cutover. */
+    default Optional<dbshift.core.sync.ChangeCapture> changeCapture() {
+        return Optional.empty();
+    }
+
+    /**
+     * Stops application writes on a source before cutover (e.g. read_only), where the engine can; returns what it
+     * did, for the report.
+     */
+    default String freezeWrites(Connection connection) throws SQLException {
+        throw new SQLException(displayName() + " sources cannot be frozen by DBShift; stop the applications' writes yourself");
+    }
+
     /** The port the engine listens on unless told otherwise (0 when there is no usual one). */
     default int defaultPort() {
         return 0;
