@@ -33,12 +33,12 @@ public final class ScriptValidator {
 
         /** One line for a status bar or dialog, honest about what was checked. */
         public String summary() {
-            String base = statements + " statement(s) parsed";
+            String base = statements + " statements parsed";
             if (!serverAvailable) {
-                return base + "; no live target, so none was dry-run on a server; " + errors() + " error(s)";
+                return base + ", none dry-run (no live target), " + errors() + " error(s)";
             }
-            return base + "; " + checkedOnServer + " dry-run on the target, " + notChecked + " could not be judged on their own; "
-                    + errors() + " error(s)";
+            return base + ", " + checkedOnServer + " dry-run on the target, " + notChecked + " not judgeable alone, " + errors()
+                    + " error(s)";
         }
     }
 

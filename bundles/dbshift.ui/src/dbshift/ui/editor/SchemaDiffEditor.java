@@ -618,9 +618,10 @@ public final class SchemaDiffEditor extends MultiPageEditorPart implements IGoto
 
     @Override
     public void doSave(IProgressMonitor monitor) {
+        org.eclipse.core.runtime.SubMonitor sub = org.eclipse.core.runtime.SubMonitor.convert(monitor, "Saving " + project.getName(), 2);
         if (modelDirty) {
             try {
-                MigrationProjects.write(project, model, monitor);
+                MigrationProjects.write(project, model, sub.split(1));
                 modelDirty = false;
             } catch (CoreException e) {
                 ErrorDialog.openError(getSite().getShell(), "Save", "Cannot save the project file of " + project.getName(), e.getStatus());
@@ -628,7 +629,7 @@ public final class SchemaDiffEditor extends MultiPageEditorPart implements IGoto
             }
         }
         if (script != null && script.isDirty()) {
-            script.doSave(monitor);
+            script.doSave(sub.split(1));
         }
         firePropertyChange(PROP_DIRTY);
         reload();

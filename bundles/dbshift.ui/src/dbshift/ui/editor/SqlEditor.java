@@ -49,6 +49,8 @@ public class SqlEditor extends TextEditor {
     @Override
     public void createPartControl(org.eclipse.swt.widgets.Composite parent) {
         super.createPartControl(parent);
+        // the migration commands' keys (validate, generate, deploy) work while editing the script
+        getSite().getService(org.eclipse.ui.contexts.IContextService.class).activateContext(SchemaDiffEditor.CONTEXT);
         IDocument doc = document();
         if (doc != null) {
             doc.addDocumentListener(changes);

@@ -91,7 +91,7 @@ public final class ValidateScriptHandler extends AbstractHandler {
                     }
                     ScriptMarkers.replaceProblems(MigrationProjects.script(project), result.problems());
                     last = result;
-                    String summary = "Script of " + project.getName() + ": " + result.summary();
+                    String summary = "Validated: " + result.summary();
                     shell.getDisplay().asyncExec(() -> {
                         var window = org.eclipse.ui.PlatformUI.getWorkbench().getActiveWorkbenchWindow();
                         if (window != null && window.getActivePage() != null) {

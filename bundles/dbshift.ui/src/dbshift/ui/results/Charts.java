@@ -48,7 +48,10 @@ public final class Charts {
 
         private void paint(GC gc) {
             Rectangle area = getClientArea();
-            frame(gc, area, "Throughput (rows/s) over time (s)");
+            double avgRate = samples.stream().mapToDouble(ThroughputSample::rate).average().orElse(0);
+            double peakRate = samples.stream().mapToDouble(ThroughputSample::rate).max().orElse(0);
+            frame(gc, area, samples.size() < 2 ? "Throughput (rows/s) over time (s)"
+                    : String.format(Locale.ROOT, "Throughput (rows/s) over time (s): average %,.0f, peak %,.0f", avgRate, peakRate));
             Rectangle plot = plotArea(area);
             if (samples.size() < 2) {
                 gc.drawString("No throughput recorded for this run (a report from the command line, or no data copied).",
@@ -71,10 +74,6 @@ public final class Charts {
             }
             gc.drawPolyline(points);
             gc.setLineWidth(1);
-            double avg = samples.stream().mapToDouble(ThroughputSample::rate).average().orElse(0);
-            gc.setForeground(getDisplay().getSystemColor(SWT.COLOR_DARK_GRAY));
-            gc.drawString(String.format(Locale.ROOT, "average %,.0f rows/s, peak %,.0f rows/s", avg, maxR / 1.1), plot.x + 6, plot.y + 2,
-                    true);
         }
     }
 

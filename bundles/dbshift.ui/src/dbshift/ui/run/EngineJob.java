@@ -113,7 +113,7 @@ public abstract class EngineJob extends Job {
         boolean cancelled = false;
         while (worker.isAlive()) {
             try {
-                worker.join(250);
+                worker.join(200);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 run.progress().cancel();
@@ -138,15 +138,21 @@ public abstract class EngineJob extends Job {
                 Runs.show(live);
             }
         }
+        if (cancelled) {
+            // the report must not read "ok" for a run the user stopped half-way
+            run.step(new dbshift.core.run.StepResult("cancelled", dbshift.core.run.Status.FAILED, 0,
+                    "cancelled by the user during '" + run.progress().step() + "'; the steps after it did not run"));
+        }
         if (run.finished() == null) {
             run.finish();
         }
         Throwable error = failure.get();
         String failureText = error == null ? null : describeFailure(migration, error);
         try {
-            after(migration, error, monitor);
+            // resource operations begin tasks of their own: give them a fresh monitor, not the job's
+            after(migration, error, new org.eclipse.core.runtime.NullProgressMonitor());
             if (writesReport()) {
-                Path folder = writeReport(run, monitor);
+                Path folder = writeReport(run, new org.eclipse.core.runtime.NullProgressMonitor());
                 Runs.show(live.finished(folder));
             }
         } catch (CoreException | IOException e) {

@@ -67,11 +67,13 @@ public final class MigrationResultsView extends ViewPart {
     public void createPartControl(Composite parent) {
         panel = new EmptyStatePanel(parent);
         Composite content = new Composite(panel.container(), SWT.NONE);
-        content.setLayout(new GridLayout(3, false));
-        summary = new Label(content, SWT.NONE);
-        summary.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        content.setLayout(new GridLayout(2, false));
+        summary = new Label(content, SWT.WRAP);
+        summary.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
         Widgets.name(summary, "summary");
-        new Label(content, SWT.NONE).setText("Filter:");
+        Label filterLabel = new Label(content, SWT.NONE);
+        filterLabel.setText("Filter:");
+        filterLabel.setLayoutData(new GridData(SWT.RIGHT, SWT.CENTER, true, false));
         filter = new Text(content, SWT.BORDER | SWT.SEARCH | SWT.ICON_CANCEL);
         GridData fd = new GridData(SWT.RIGHT, SWT.CENTER, false, false);
         fd.widthHint = 200;
@@ -82,7 +84,7 @@ public final class MigrationResultsView extends ViewPart {
         filter.addModifyListener(e -> tables.values().forEach(TableViewer::refresh));
 
         tabs = new CTabFolder(content, SWT.BORDER | SWT.BOTTOM);
-        tabs.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 3, 1));
+        tabs.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 2, 1));
         Widgets.name(tabs, "tabs");
         table("Tables", "tables", List.of(new Col("Schema", "schema", 80), new Col("Table", "name", 160),
                 new Col("Source rows", "sourceRows", 90), new Col("Target rows", "targetRows", 90), new Col("Status", "status", 70),
@@ -95,7 +97,7 @@ public final class MigrationResultsView extends ViewPart {
         table("Findings", "findings", List.of(new Col("Severity", "severity", 80), new Col("Rule", "id", 160),
                 new Col("Type", "objectType", 80), new Col("Object", "object", 200), new Col("Message", "message", 400),
                 new Col("Fix", "fixHint", 300)));
-        table("Statements", "statements", List.of(new Col("#", "index", 50), new Col("Type", "objectType", 80),
+        table("Failed statements", "statements", List.of(new Col("#", "index", 50), new Col("Type", "objectType", 80),
                 new Col("Object", "object", 200), new Col("Phase", "phase", 90), new Col("Status", "status", 70),
                 new Col("Time (ms)", "millis", 70), new Col("Error", "error", 500)));
         table("Users", "users", List.of(new Col("Account", "account", 200), new Col("Kind", "kind", 70),

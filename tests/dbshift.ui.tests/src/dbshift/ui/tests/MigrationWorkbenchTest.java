@@ -30,6 +30,7 @@ import java.util.Properties;
 import java.util.stream.Stream;
 
 import org.eclipse.core.commands.ParameterizedCommand;
+import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IMarker;
 import org.eclipse.core.resources.IProject;
@@ -151,6 +152,17 @@ class MigrationWorkbenchTest {
             rs.next();
             return rs.getString(1);
         }
+    }
+
+    /** A screenshot of one part at full size, as a user who maximised it sees it. */
+    private static void shotMaximized(org.eclipse.ui.IWorkbenchPart part, String name) {
+        var page = UiTestSupport.page();
+        var ref = page.getReference(part);
+        page.setPartState(ref, org.eclipse.ui.IWorkbenchPage.STATE_MAXIMIZED);
+        settle(400);
+        Screenshots.save(name);
+        page.setPartState(ref, org.eclipse.ui.IWorkbenchPage.STATE_RESTORED);
+        settle(200);
     }
 
     private void execute(String commandId, Map<String, String> parameters) throws Exception {
@@ -317,7 +329,7 @@ class MigrationWorkbenchTest {
         assertTrue(child(shop, "Procedures and functions").children().size() >= 4);
         view.viewer().setSelection(new StructuredSelection(child(columns, "id")), true);
         waitForJobs(CatalogContentProvider.FAMILY, 30_000);
-        Screenshots.save("06-source-catalog-browsed");
+        shotMaximized(view, "06-source-catalog-browsed");
     }
 
     private static CatalogNode child(CatalogNode parent, String label) {
@@ -391,7 +403,7 @@ class MigrationWorkbenchTest {
         assertTrue(compared[0].startsWith("CREATE TABLE `shop`.`orders`"), compared[0]);
         assertTrue(compared[1].startsWith("CREATE TABLE `shop`.`orders`"), compared[1]);
         assertEquals("new", editor.status(definition(editor, "table `shop`.`orders`")));
-        Screenshots.save("08-schema-diff-editor");
+        shotMaximized(editor, "08-schema-diff-editor");
 
         // leave a view out, through the tree's real check box
         TreeItem view = item(editor.objectsViewer().getTree().getItems(), "`shop`.`top_customers`");
@@ -417,7 +429,7 @@ class MigrationWorkbenchTest {
         cell.notifyListeners(SWT.DefaultSelection, new Event());
         settle(200);
         assertEquals("varchar(320)", editor.model().typeOverride("shop", "customers", "email").orElseThrow().type());
-        Screenshots.save("09-schema-diff-type-override");
+        shotMaximized(editor, "09-schema-diff-type-override");
 
         // edit a statement in the script, as typed in the editor
         editor.showScript();
@@ -447,7 +459,8 @@ class MigrationWorkbenchTest {
                 .findFirst().orElseThrow(() -> new AssertionError("the dry run must reject CREATE TABEL"));
         assertEquals(styled.getLineAtOffset(bad) + 1, error.getAttribute(IMarker.LINE_NUMBER, -1));
         assertTrue(error.getAttribute(IMarker.MESSAGE, "").contains("table `shop`.`stores`"), error.getAttribute(IMarker.MESSAGE, ""));
-        Screenshots.save("10-script-editor-validation-marker");
+        sql.selectAndReveal(bad, 0);
+        shotMaximized(editor, "10-script-editor-validation-marker");
         styled.replaceTextRange(bad, "CREATE TABEL".length(), "CREATE TABLE");
         UiTestSupport.page().saveEditor(editor, false);
         waitForJobs(EngineJob.FAMILY, 60_000);
@@ -477,7 +490,7 @@ class MigrationWorkbenchTest {
         editor.showObjects();
         editor.select("table `shop`.`categories`");
         settle(300);
-        Screenshots.save("11-regenerated-with-conflict");
+        shotMaximized(editor, "11-regenerated-with-conflict");
 
         // take the regenerated statements through the conflict's quick fix
         IMarkerResolution[] fixes = IDE.getMarkerHelpRegistry().getResolutions(conflicts[0]);
@@ -539,7 +552,7 @@ class MigrationWorkbenchTest {
         waitUntil("the deploy's report", 10_000, () -> results.record() != null && results.record().folder() != null);
         assertTrue(results.table("statements") != null);
         results.tabs().setSelection(1);
-        Screenshots.save("12-deployed-schema-results");
+        shotMaximized(results, "12-deployed-schema-results");
 
         var migrate = onShell("Migrate Data", shell -> click(button(shell, "Migrate")));
         runOnProject("dbshift.ui.migrateData");
@@ -565,7 +578,7 @@ class MigrationWorkbenchTest {
         assertEquals(orders.get("sourceRows"), orders.get("targetRows"));
         assertEquals("ok", run.report().get("status"), "the data run passed: " + run.report().get("steps"));
         results.tabs().setSelection(0);
-        Screenshots.save("13-migrated-data-results");
+        shotMaximized(results, "13-migrated-data-results");
 
         // filter and sort like a user
         var tableViewer = results.table("tables");
@@ -586,7 +599,7 @@ class MigrationWorkbenchTest {
         settle(300);
         assertFalse(results.throughputChart().samples().isEmpty(), "throughput was sampled during the copy");
         assertEquals(tables.size(), results.durationChart().tables().size());
-        Screenshots.save("14-results-charts");
+        shotMaximized(results, "14-results-charts");
     }
 
     @Test
@@ -620,6 +633,67 @@ class MigrationWorkbenchTest {
         assertFalse(results.record().list("statements").isEmpty() && results.record().list("objects").isEmpty());
         assertTrue(results.getContentDescription().startsWith("Report: "), results.getContentDescription());
         results.tabs().setSelection(2);
-        Screenshots.save("15-past-run-report");
+        shotMaximized(results, "15-past-run-report");
+    }
+
+    @Test
+    @Order(8)
+    void cancellingTheCopyStopsAtASafePointTheResultsSaySoAndARerunResumes() throws Exception {
+        try (Connection c = mysqlRoot(); Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE `shop`");
+            // the copy's checkpoints live on the target too; a fresh target forgets them (the engine does not notice by itself)
+            s.execute("DROP DATABASE IF EXISTS `_dbshift`");
+        }
+        runOnProject("dbshift.ui.generateScript");
+        waitForJobs(EngineJob.FAMILY, 180_000);
+        var deploy = onShell("Deploy Script", shell -> click(button(shell, "Deploy")));
+        runOnProject("dbshift.ui.deploy");
+        rethrow(deploy);
+        waitForJobs(EngineJob.FAMILY, 180_000);
+
+        var migrate = onShell("Migrate Data", shell -> click(button(shell, "Migrate")));
+        runOnProject("dbshift.ui.migrateData");
+        rethrow(migrate);
+        // the user presses the job's Cancel as soon as it shows
+        waitUntil("the data job to run", 20_000, () -> Arrays.stream(Job.getJobManager().find(EngineJob.FAMILY))
+                .anyMatch(j -> j.getState() == Job.RUNNING) && dbshift.ui.results.Runs.current() != null
+                && dbshift.ui.results.Runs.current().isRunning());
+        for (Job job : Job.getJobManager().find(EngineJob.FAMILY)) {
+            job.cancel();
+        }
+        waitForJobs(EngineJob.FAMILY, 180_000);
+        MigrationResultsView results = (MigrationResultsView) UiTestSupport.page().findView(MigrationResultsView.ID);
+        waitUntil("the cancelled run's report (shown: " + (results.record() == null ? null : results.record().title() + " "
+                + results.record().folder()) + ", current: " + dbshift.ui.results.Runs.current().folder() + ")", 10_000,
+                () -> results.record() != null && results.record().folder() != null
+                        && results.record().folder().getFileName().toString().endsWith("-data"));
+        RunRecord cancelled = results.record();
+        assertEquals("failed", cancelled.report().get("status"), "a cancelled run does not pass");
+        try (Connection target = mysqlRoot(); Connection source = mariaRoot()) {
+            for (Map<String, Object> t : cancelled.list("tables")) {
+                String table = "shop.`" + String.valueOf(t.get("name")).replace("`", "``") + "`";
+                long onTarget = count(target, "SELECT COUNT(*) FROM " + table);
+                long onSource = count(source, "SELECT COUNT(*) FROM " + table);
+                if ("ok".equals(t.get("status"))) {
+                    assertEquals(onSource, onTarget, t.get("name") + " is reported complete, so it must be");
+                } else {
+                    assertTrue(String.valueOf(t.get("message")).contains("cancelled"), "why " + t.get("name") + " stopped: " + t);
+                    assertTrue(onTarget <= onSource, t.get("name") + " holds no more rows than the source");
+                }
+            }
+        }
+        shotMaximized(results, "16-cancelled-copy-results");
+
+        var again = onShell("Migrate Data", shell -> click(button(shell, "Migrate")));
+        runOnProject("dbshift.ui.migrateData");
+        rethrow(again);
+        waitForJobs(EngineJob.FAMILY, 300_000);
+        waitUntil("the resumed run's report", 10_000, () -> results.record() != cancelled && results.record().folder() != null);
+        assertEquals("ok", results.record().report().get("status"), "the rerun completes: " + results.record().report().get("steps"));
+        try (Connection target = mysqlRoot(); Connection source = mariaRoot()) {
+            for (String table : List.of("orders", "order_items", "customers")) {
+                assertEquals(count(source, "SELECT COUNT(*) FROM shop." + table), count(target, "SELECT COUNT(*) FROM shop." + table));
+            }
+        }
     }
 }
