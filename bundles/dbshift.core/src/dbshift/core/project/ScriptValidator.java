@@ -33,12 +33,11 @@ public final class ScriptValidator {
 
         /** One line for a status bar or dialog, honest about what was checked. */
         public String summary() {
-            String base = statements + " statements parsed";
             if (!serverAvailable) {
-                return base + ", none dry-run (no live target), " + errors() + " error(s)";
+                return errors() + " error(s); " + statements + " statements parsed, none dry-run (no live target)";
             }
-            return base + ", " + checkedOnServer + " dry-run on the target, " + notChecked + " not judgeable alone, " + errors()
-                    + " error(s)";
+            return errors() + " error(s); " + checkedOnServer + " of " + statements + " statements dry-run on the target ("
+                    + notChecked + " depend on earlier ones)";
         }
     }
 

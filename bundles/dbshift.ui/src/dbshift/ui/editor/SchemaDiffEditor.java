@@ -187,10 +187,10 @@ public final class SchemaDiffEditor extends MultiPageEditorPart implements IGoto
         objects = new CheckboxTreeViewer(sash, SWT.BORDER | SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL);
         objects.getTree().setHeaderVisible(true);
         Widgets.name(objects.getTree(), "objects");
-        column(objects, "Object", 230, e -> e instanceof Group g ? g.label() + " (" + g.members().size() + ")" : ((Definition) e).name(),
+        column(objects, "Object", 290, e -> e instanceof Group g ? g.label() + " (" + g.members().size() + ")" : ((Definition) e).name(),
                 e -> DBShiftUiPlugin.image(imageKey(e instanceof Group g ? g.type() : ((Definition) e).type())));
-        column(objects, "On the target", 120, e -> e instanceof Definition d ? status(d) : "", e -> null);
-        column(objects, "Review", 110, e -> e instanceof Definition d ? review.getOrDefault(d.key(), "") : "", e -> null);
+        column(objects, "On the target", 100, e -> e instanceof Definition d ? status(d) : "", e -> null);
+        column(objects, "Review", 90, e -> e instanceof Definition d ? review.getOrDefault(d.key(), "") : "", e -> null);
         objects.setContentProvider(new ITreeContentProvider() {
             @Override
             public Object[] getElements(Object input) {
@@ -275,7 +275,7 @@ public final class SchemaDiffEditor extends MultiPageEditorPart implements IGoto
             }
         });
         right.setWeights(68, 32);
-        sash.setWeights(36, 64);
+        sash.setWeights(38, 62);
         return page;
     }
 
@@ -536,8 +536,10 @@ public final class SchemaDiffEditor extends MultiPageEditorPart implements IGoto
         boolean live = compareWith.getSelectionIndex() == 1;
         String src = model.source() == null ? "source" : ConnectionStore.get().current(model.source()).name();
         String tgt = model.target() == null ? "target" : ConnectionStore.get().current(model.target()).name();
-        compareConfig.setLeftLabel("Source: " + selected.name() + " on " + src);
-        compareConfig.setRightLabel(live ? "Live target: " + tgt : "Generated for the target (" + model.targetKind() + ")");
+        String kind = Dialects.targetKinds().stream().filter(k -> k.id().equals(model.targetKind())).map(k -> k.displayName())
+                .findFirst().orElse(model.targetKind());
+        compareConfig.setLeftLabel("Source: " + src);
+        compareConfig.setRightLabel(live ? "Target as it is now: " + tgt : "Target as DBShift generates it for " + kind);
         String left = selected.source() != null ? selected.source() : "-- not on the source";
         String right = live ? (selected.live() != null ? selected.live() : "-- not on the live target")
                 : (selected.generated() != null ? selected.generated() : "-- not generated (left out, or nothing to create)");

@@ -53,7 +53,7 @@ public final class SqlScanner extends RuleBasedScanner {
             public boolean isWordPart(char c) {
                 return Character.isLetterOrDigit(c) || c == '_' || c == '$';
             }
-        }, Token.UNDEFINED, true);
+        }, new Token(null), true); // other words are consumed whole, so that "utf8mb4" shows no number inside
         KEYWORDS.forEach(k -> words.addWord(k, keyword));
         setRules(List.<IRule>of(
                 new EndOfLineRule("-- [", header),
@@ -65,8 +65,8 @@ public final class SqlScanner extends RuleBasedScanner {
                 new SingleLineRule("\"", "\"", identifier, '\\'),
                 new SingleLineRule("`", "`", identifier),
                 new SingleLineRule("[", "]", identifier),
-                new NumberRule(number),
                 words,
+                new NumberRule(number),
                 new WhitespaceRule(Character::isWhitespace)).toArray(new IRule[0]));
     }
 

@@ -56,6 +56,7 @@ public final class MigrationResultsView extends ViewPart {
     private Charts.Throughput throughput;
     private Charts.Durations durations;
     private RunRecord record;
+    private RunRecord shown;
     private boolean refreshPending;
     private final Consumer<RunRecord> listener = this::runChanged;
 
@@ -252,6 +253,9 @@ public final class MigrationResultsView extends ViewPart {
 
     /** Shows a run (live or past). */
     public void show(RunRecord r) {
+        boolean another = shown == null || r == null || !java.util.Objects.equals(shown.title(), r.title())
+                || r.folder() != null && !r.folder().equals(shown.folder()) && !shown.isRunning();
+        shown = r;
         record = r;
         if (r == null) {
             panel.showContent(false);
@@ -266,6 +270,10 @@ public final class MigrationResultsView extends ViewPart {
                 String base = item.getText().replaceAll(" \\(\\d+\\)$", "");
                 item.setText(base + " (" + r.list(key).size() + ")");
             }
+        }
+        if (another) {
+            // a new run opens on its tables, or on its steps when it moved no data
+            tabs.setSelection(r.list("tables").isEmpty() ? 1 : 0);
         }
         throughput.setSamples(r.samples());
         durations.setTables(r.list("tables"));

@@ -625,7 +625,14 @@ class MigrationWorkbenchTest {
                 .filter(r -> r.getName().endsWith("-deploy")).map(r -> ((org.eclipse.core.resources.IFolder) r).getFile("report.json"))
                 .findFirst().orElseThrow();
         MigrationNavigator navigator = (MigrationNavigator) UiTestSupport.page().showView(MigrationNavigator.ID);
+        navigator.getCommonViewer().expandToLevel(MigrationProjects.runs(project), 1);
         navigator.selectReveal(new StructuredSelection(deployReport));
+        // each run folder says how it ended, read from its report
+        waitUntil("the runs to be decorated", 10_000, () -> Arrays.stream(navigator.getCommonViewer().getTree().getItems())
+                .flatMap(i -> Arrays.stream(i.getItems())).flatMap(i -> Arrays.stream(i.getItems()))
+                .anyMatch(i -> i.getText().endsWith("-data  ok · 13 tables, 21,010 rows")
+                        || i.getText().matches(".*-data  ok · 13 tables, [0-9,]+ rows")));
+        shotMaximized(navigator, "15-navigator-past-runs");
         IDE.openEditor(UiTestSupport.page(), deployReport);
         MigrationResultsView results = (MigrationResultsView) UiTestSupport.page().findView(MigrationResultsView.ID);
         waitUntil("the past run to show", 10_000, () -> results.record() != null
@@ -633,7 +640,7 @@ class MigrationWorkbenchTest {
         assertFalse(results.record().list("statements").isEmpty() && results.record().list("objects").isEmpty());
         assertTrue(results.getContentDescription().startsWith("Report: "), results.getContentDescription());
         results.tabs().setSelection(2);
-        shotMaximized(results, "15-past-run-report");
+        shotMaximized(results, "16-past-run-report");
     }
 
     @Test
@@ -682,7 +689,8 @@ class MigrationWorkbenchTest {
                 }
             }
         }
-        shotMaximized(results, "16-cancelled-copy-results");
+        results.tabs().setSelection(0);
+        shotMaximized(results, "17-cancelled-copy-results");
 
         var again = onShell("Migrate Data", shell -> click(button(shell, "Migrate")));
         runOnProject("dbshift.ui.migrateData");
