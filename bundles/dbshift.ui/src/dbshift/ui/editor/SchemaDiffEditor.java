@@ -204,6 +204,9 @@ public final class SchemaDiffEditor extends MultiPageEditorPart implements IGoto
 
             @Override
             public Object getParent(Object e) {
+                if (e instanceof Definition d && objects.getInput() instanceof List<?> groups) {
+                    return groups.stream().filter(g -> ((Group) g).type().equals(d.type())).findFirst().orElse(null);
+                }
                 return null;
             }
 
@@ -433,12 +436,17 @@ public final class SchemaDiffEditor extends MultiPageEditorPart implements IGoto
                 groups.add(new Group(type, members));
             }
         }
-        Object[] expanded = objects.getExpandedElements();
+        // groups are new objects after a generation: keep what was open by type
+        Set<String> open = new java.util.HashSet<>();
+        for (Object e : objects.getExpandedElements()) {
+            open.add(((Group) e).type());
+        }
+        boolean first = objects.getInput() == null;
         objects.setInput(groups);
-        if (expanded.length == 0) {
+        if (first) {
             objects.expandToLevel(2);
         } else {
-            objects.setExpandedElements(expanded);
+            objects.setExpandedElements(groups.stream().filter(g -> open.contains(g.type())).toArray());
         }
         updateChecks();
         String src = model.source() == null ? "no source linked" : ConnectionStore.get().current(model.source()).name();
