@@ -80,9 +80,21 @@ public final class MySqlRowReader implements RowReader {
         return ValueKind.TEXT;
     }
 
+    /** The primary key, else the first unique key of whole NOT NULL columns: either identifies every row. */
     @Override
     public List<String> keyColumns(Table table) {
-        return table.hasPrimaryKey() ? table.primaryKey().columnNames() : List.of();
+        if (table.hasPrimaryKey()) {
+            return table.primaryKey().columnNames();
+        }
+        for (dbshift.core.model.Index index : table.indexes()) {
+            boolean usable = index.unique() && index.kind() == dbshift.core.model.Index.Kind.BTREE && !index.columns().isEmpty()
+                    && index.columns().stream().allMatch(ic -> ic.column() != null && ic.prefixLength() == null
+                            && table.column(ic.column()).map(c -> !c.nullable() && !c.isGenerated()).orElse(false));
+            if (usable) {
+                return index.columnNames();
+            }
+        }
+        return List.of();
     }
 
     private static List<ValueKind> keyKinds(Table table, List<String> keys) {
