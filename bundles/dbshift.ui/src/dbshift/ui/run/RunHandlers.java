@@ -129,7 +129,7 @@ public final class RunHandlers {
                 MigrationProject model = session.model();
                 if (!model.scope().includesData()) {
                     MessageDialog.openInformation(shell, "Migrate Data", "The project '" + project.getName()
-                            + "' migrates the schema only (its scope); change the scope in migration.dbshift to copy data.");
+                            + "' migrates the schema only (its scope); change the scope in the project's Properties > DBShift Migration to copy data.");
                     session.forgetPasswords();
                     return null;
                 }

@@ -707,4 +707,28 @@ class MigrationWorkbenchTest {
             }
         }
     }
+
+    @Test
+    @Order(9)
+    void theProjectPropertiesEditTheOptionsInTheProjectFile() throws Exception {
+        var dialog = org.eclipse.ui.dialogs.PreferencesUtil.createPropertyDialogOn(
+                PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(), project,
+                dbshift.ui.project.MigrationPropertyPage.ID, new String[] { dbshift.ui.project.MigrationPropertyPage.ID }, null);
+        dialog.setBlockOnOpen(false);
+        dialog.open();
+        var shell = dialog.getShell();
+        settle(300);
+        org.eclipse.swt.widgets.Spinner jobs = named(shell, "jobs", org.eclipse.swt.widgets.Spinner.class);
+        jobs.setSelection(3);
+        click(named(shell, "scope.schema", org.eclipse.swt.widgets.Button.class));
+        named(shell, "scope.schema-and-data", org.eclipse.swt.widgets.Button.class).setSelection(false);
+        type(named(shell, "schemas", Text.class), "shop");
+        Screenshots.save("18-project-properties");
+        click(button(shell, "Apply and Close"));
+        MigrationProject model = MigrationProjects.read(project);
+        assertEquals(3, model.settings().jobs());
+        assertEquals(Scope.SCHEMA, model.scope());
+        assertEquals(List.of("shop"), model.settings().schemas());
+        assertEquals("azure-mysql", model.targetKind());
+    }
 }
