@@ -133,6 +133,22 @@ public final class MigrationPropertyPage extends PropertyPage {
         return combo;
     }
 
+    /** Restore Defaults: the options of Window > Preferences > DBShift (target and scope stay as they are). */
+    @Override
+    protected void performDefaults() {
+        MigrationProject.Settings d = dbshift.ui.preferences.MigrationPreferences.defaults();
+        if (definer != null) {
+            definer.select(d.definer().ordinal());
+            definerUser.setText("");
+            zeroDates.select(d.zeroDates().ordinal());
+            jobs.setSelection(d.jobs());
+            chunkRows.setSelection(d.chunkRows());
+            continueOnError.setSelection(d.continueOnError());
+            schemas.setText("");
+        }
+        super.performDefaults();
+    }
+
     @Override
     public boolean performOk() {
         if (model == null) {
