@@ -49,6 +49,24 @@ public final class GenerateScriptHandler extends AbstractHandler {
                 return null;
             }
             GenerateScriptJob job = new GenerateScriptJob(session);
+            // a fresh script is validated at once, so that its markers are there when the reviewer opens it
+            job.addJobChangeListener(new org.eclipse.core.runtime.jobs.JobChangeAdapter() {
+                @Override
+                public void done(org.eclipse.core.runtime.jobs.IJobChangeEvent event) {
+                    if (event.getResult().isOK() && !shell.isDisposed()) {
+                        shell.getDisplay().asyncExec(() -> {
+                            try {
+                                String text = MigrationProjects.readText(MigrationProjects.script(project));
+                                if (text != null && !shell.isDisposed()) {
+                                    ValidateScriptHandler.schedule(shell, project, text, false);
+                                }
+                            } catch (CoreException e) {
+                                dbshift.ui.internal.DBShiftUiPlugin.log("cannot validate the new script of " + project.getName(), e);
+                            }
+                        });
+                    }
+                }
+            });
             job.schedule();
             return job;
         } catch (CoreException e) {

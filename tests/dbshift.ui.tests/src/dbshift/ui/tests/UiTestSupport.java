@@ -69,9 +69,15 @@ final class UiTestSupport {
 
     /** Waits until no job of the family runs or waits any more. */
     static void waitForJobs(Object family, long timeoutMillis) {
-        settle(100);
-        waitUntil("jobs to finish", timeoutMillis, () -> Job.getJobManager().find(family).length == 0);
-        settle(200);
+        // a finished job may schedule a follow-up from the UI thread (validation after generation): wait until the
+        // family stays quiet across a turn of the event loop
+        long end = System.currentTimeMillis() + timeoutMillis;
+        do {
+            settle(100);
+            waitUntil("jobs to finish", Math.max(1, end - System.currentTimeMillis()),
+                    () -> Job.getJobManager().find(family).length == 0);
+            settle(250);
+        } while (Job.getJobManager().find(family).length > 0);
     }
 
     /**
