@@ -146,6 +146,7 @@ public final class SchemaDiffEditor extends MultiPageEditorPart implements IGoto
         try {
             scriptPage = addPage(script, new FileEditorInput(MigrationProjects.script(project)));
             setPageText(scriptPage, "Script");
+            script.beforeReveal(() -> setActivePage(scriptPage));
         } catch (PartInitException e) {
             ErrorDialog.openError(getSite().getShell(), "Schema Diff", "Cannot open the script of " + project.getName(), e.getStatus());
         }
@@ -606,6 +607,10 @@ public final class SchemaDiffEditor extends MultiPageEditorPart implements IGoto
         setActivePage(scriptPage);
     }
 
+    public boolean isShowingScript() {
+        return getActivePage() == scriptPage;
+    }
+
     public void showObjects() {
         setActivePage(0);
     }
@@ -619,6 +624,15 @@ public final class SchemaDiffEditor extends MultiPageEditorPart implements IGoto
         setActivePage(0);
         objects.setSelection(new StructuredSelection(d), true);
         return true;
+    }
+
+    /** The Outline view shows the script's objects (a click goes to the Script page). */
+    @Override
+    public <T> T getAdapter(Class<T> type) {
+        if (type == org.eclipse.ui.views.contentoutline.IContentOutlinePage.class && script != null) {
+            return script.getAdapter(type);
+        }
+        return super.getAdapter(type);
     }
 
     @Override

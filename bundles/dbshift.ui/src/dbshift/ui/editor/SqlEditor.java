@@ -22,6 +22,7 @@ public class SqlEditor extends TextEditor {
     public static final String CONTEXT = "dbshift.ui.contexts.script";
 
     private SqlOutlinePage outline;
+    private Runnable beforeReveal;
     private boolean outlinePending;
     private final IDocumentListener changes = new IDocumentListener() {
         @Override
@@ -55,6 +56,19 @@ public class SqlEditor extends TextEditor {
         if (doc != null) {
             doc.addDocumentListener(changes);
         }
+    }
+
+    /** Called before the outline reveals a line (the schema diff editor switches to its Script page). */
+    void beforeReveal(Runnable r) {
+        beforeReveal = r;
+    }
+
+    /** Shows an offset of the script, as the outline asks. */
+    void reveal(int offset) {
+        if (beforeReveal != null) {
+            beforeReveal.run();
+        }
+        selectAndReveal(offset, 0);
     }
 
     public IDocument document() {

@@ -60,7 +60,7 @@ public final class SqlOutlinePage extends ContentOutlinePage {
         viewer.addSelectionChangedListener(e -> {
             Object first = ((IStructuredSelection) e.getSelection()).getFirstElement();
             if (first instanceof ScriptOutline.Item item) {
-                editor.selectAndReveal(item.offset(), 0);
+                editor.reveal(item.offset());
             }
         });
         update();
@@ -72,12 +72,7 @@ public final class SqlOutlinePage extends ContentOutlinePage {
         if (viewer == null || viewer.getControl().isDisposed()) {
             return;
         }
-        Object[] expanded = viewer.getExpandedElements();
         viewer.setInput(ScriptOutline.read(editor.text()));
-        if (expanded.length == 0) {
-            viewer.expandToLevel(1);
-        } else {
-            viewer.expandToLevel(1);
-        }
+        viewer.expandToLevel(2);
     }
 }

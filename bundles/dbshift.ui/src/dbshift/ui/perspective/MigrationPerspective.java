@@ -28,6 +28,8 @@ public final class MigrationPerspective implements IPerspectiveFactory {
 
         IFolderLayout targets = layout.createFolder("dbshift.targetFolder", IPageLayout.RIGHT, 0.7f, editors);
         targets.addView(TargetConnectionsView.ID);
+        // the script's outline opens under the target when asked for (Window > Show View > Outline)
+        layout.addPlaceholder(IPageLayout.ID_OUTLINE, IPageLayout.BOTTOM, 0.55f, "dbshift.targetFolder");
 
         IFolderLayout results = layout.createFolder("dbshift.resultsFolder", IPageLayout.BOTTOM, 0.62f, editors);
         results.addView(MigrationResultsView.ID);

@@ -434,6 +434,26 @@ class MigrationWorkbenchTest {
         assertEquals("varchar(320)", editor.model().typeOverride("shop", "customers", "email").orElseThrow().type());
         shotMaximized(editor, "09-schema-diff-type-override");
 
+        // the Outline view lists the script's objects by phase; a click shows the statement on the Script page
+        var outline = (org.eclipse.ui.views.contentoutline.ContentOutline) UiTestSupport.page().showView(IPageLayout.ID_OUTLINE);
+        UiTestSupport.page().activate(editor);
+        settle(300);
+        var outlinePage = (dbshift.ui.editor.SqlOutlinePage) outline.getCurrentPage();
+        var outlineTree = outlinePage.getControl() instanceof org.eclipse.swt.widgets.Tree t ? t : null;
+        assertNotNull(outlineTree);
+        List<String> phases = Arrays.stream(outlineTree.getItems()).map(TreeItem::getText).toList();
+        assertTrue(phases.contains("Tables (13)"), phases.toString());
+        TreeItem ordersItem = item(outlineTree.getItems(), "`shop`.`orders`  [table]");
+        assertNotNull(ordersItem, "the outline lists the table");
+        outlineTree.setSelection(ordersItem);
+        outlineTree.notifyListeners(SWT.Selection, new Event());
+        settle(300);
+        assertTrue(editor.isShowingScript(), "the click went to the Script page");
+        StyledText shown = (StyledText) editor.scriptEditor().getAdapter(Control.class);
+        assertTrue(shown.getText().substring(shown.getCaretOffset()).startsWith("-- [table] `shop`.`orders`"),
+                "the caret is at the table's header");
+        Screenshots.save("10a-script-outline");
+
         // edit a statement in the script, as typed in the editor
         editor.showScript();
         SqlEditor sql = editor.scriptEditor();
