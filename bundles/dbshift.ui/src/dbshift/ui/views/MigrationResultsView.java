@@ -253,8 +253,10 @@ public final class MigrationResultsView extends ViewPart {
 
     /** Shows a run (live or past). */
     public void show(RunRecord r) {
+        // a run shown anew, or one that just finished, opens on its most telling tab
         boolean another = shown == null || r == null || !java.util.Objects.equals(shown.title(), r.title())
-                || r.folder() != null && !r.folder().equals(shown.folder()) && !shown.isRunning();
+                || r.folder() != null && !r.folder().equals(shown.folder())
+                || shown.isRunning() && !r.isRunning();
         shown = r;
         record = r;
         if (r == null) {
@@ -272,8 +274,8 @@ public final class MigrationResultsView extends ViewPart {
             }
         }
         if (another) {
-            // a new run opens on its tables, or on its steps when it moved no data
-            tabs.setSelection(r.list("tables").isEmpty() ? 1 : 0);
+            // a new run opens on its tables, else on its objects (a deploy), else on its steps
+            tabs.setSelection(!r.list("tables").isEmpty() ? 0 : !r.list("objects").isEmpty() ? 2 : 1);
         }
         throughput.setSamples(r.samples());
         durations.setTables(r.list("tables"));

@@ -374,7 +374,8 @@ class MigrationWorkbenchTest {
         MigrationNavigator navigator = (MigrationNavigator) UiTestSupport.page().showView(MigrationNavigator.ID);
         navigator.getCommonViewer().expandToLevel(project, 2);
         settle(500);
-        Screenshots.save("07-assessment-findings");
+        Screenshots.save("07-assessment-problems-view");
+        shotMaximized(navigator, "07a-assessment-findings-in-navigator");
 
         IMarkerResolution[] fixes = IDE.getMarkerHelpRegistry().getResolutions(definer);
         assertEquals(1, fixes.length, "one quick fix: strip the DEFINER");
@@ -573,8 +574,8 @@ class MigrationWorkbenchTest {
         }
         MigrationResultsView results = (MigrationResultsView) UiTestSupport.page().findView(MigrationResultsView.ID);
         waitUntil("the deploy's report", 10_000, () -> results.record() != null && results.record().folder() != null);
-        assertTrue(results.table("statements") != null);
-        results.tabs().setSelection(1);
+        assertTrue(results.record().list("objects").size() >= 14, "the deploy reports every object it created");
+        assertEquals(2, results.tabs().getSelectionIndex(), "a deploy's results open on its objects");
         shotMaximized(results, "12-deployed-schema-results");
 
         var migrate = onShell("Migrate Data", shell -> click(button(shell, "Migrate")));
