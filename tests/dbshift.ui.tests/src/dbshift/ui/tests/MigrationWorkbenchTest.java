@@ -176,7 +176,7 @@ class MigrationWorkbenchTest {
     }
 
     @Test
-    @Order(1)
+    @Order(0)
     void createAProjectThroughTheNewWizard() throws Exception {
         // projects start from the preferences: keep DEFINERs, so that the assessment has a quick fix to offer
         MigrationPreferences.store().setValue(MigrationPreferences.DEFINER, "keep");
@@ -216,7 +216,7 @@ class MigrationWorkbenchTest {
     }
 
     @Test
-    @Order(2)
+    @Order(1)
     void addAndTestBothConnectionsAWrongPasswordIsShownAndNoPasswordIsStoredInClearText() throws Exception {
         var sourceDone = onShell("New Source Connection", shell -> {
             ConnectionDialog dialog = (ConnectionDialog) shell.getData();
@@ -305,7 +305,7 @@ class MigrationWorkbenchTest {
     }
 
     @Test
-    @Order(3)
+    @Order(2)
     void browseTheSourceCatalogLazily() throws Exception {
         SourceConnectionsView view = (SourceConnectionsView) UiTestSupport.page().showView(SourceConnectionsView.ID);
         ProfileNode node = view.node(ConnectionStore.get().profiles(Side.SOURCE).get(0).id());
@@ -342,7 +342,7 @@ class MigrationWorkbenchTest {
     }
 
     @Test
-    @Order(4)
+    @Order(3)
     void linkTheConnectionsAssessAndApplyTheQuickFix() throws Exception {
         for (Side side : Side.values()) {
             ConnectionsView view = (ConnectionsView) UiTestSupport.page()
@@ -390,7 +390,7 @@ class MigrationWorkbenchTest {
     }
 
     @Test
-    @Order(5)
+    @Order(4)
     void generateReviewEditAndValidateInTheSchemaDiffEditor() throws Exception {
         runOnProject("dbshift.ui.generateScript");
         waitForJobs(EngineJob.FAMILY, 180_000);
@@ -553,7 +553,7 @@ class MigrationWorkbenchTest {
     }
 
     @Test
-    @Order(6)
+    @Order(5)
     void deployTheReviewedScriptAndMigrateTheData() throws Exception {
         var deploy = onShell("Deploy Script", shell -> click(button(shell, "Deploy")));
         runOnProject("dbshift.ui.deploy");
@@ -627,7 +627,7 @@ class MigrationWorkbenchTest {
     }
 
     @Test
-    @Order(7)
+    @Order(6)
     void exportTheReportAndOpenAPastRun() throws Exception {
         Path dir = Paths.get(System.getProperty("dbshift.screenshots", "target/screenshots")).resolveSibling("exported");
         Path json = dir.resolve("report.json");
@@ -668,7 +668,7 @@ class MigrationWorkbenchTest {
     }
 
     @Test
-    @Order(8)
+    @Order(7)
     void cancellingTheCopyStopsAtASafePointTheResultsSaySoAndARerunResumes() throws Exception {
         try (Connection c = mysqlRoot(); Statement s = c.createStatement()) {
             s.execute("DROP DATABASE `shop`");
@@ -730,6 +730,27 @@ class MigrationWorkbenchTest {
     }
 
     @Test
+    @Order(8)
+    void afterTheMigrationTheEditorComparesWithTheLiveTarget() throws Exception {
+        runOnProject("dbshift.ui.generateScript");
+        waitForJobs(EngineJob.FAMILY, 180_000);
+        SchemaDiffEditor editor = (SchemaDiffEditor) IDE.openEditor(UiTestSupport.page(), MigrationProjects.projectFile(project));
+        waitUntil("definitions with the live target", 10_000,
+                () -> editor.definitions().stream().anyMatch(d -> d.key().equals("table `shop`.`orders`") && d.live() != null));
+        assertTrue(editor.select("table `shop`.`orders`"));
+        select(editor.compareWith(), "Live target");
+        settle(300);
+        String[] compared = editor.comparedTexts();
+        assertTrue(compared[1].startsWith("CREATE TABLE `shop`.`orders`"), "the right side is the live table: " + compared[1]);
+        String status = editor.status(definition(editor, "table `shop`.`orders`"));
+        assertTrue(status.equals("same") || status.equals("differs"), status);
+        assertFalse(MigrationProjects.readText(MigrationProjects.script(project)).contains("CREATE TABLE `shop`.`orders`"),
+                "against a migrated target the plan no longer creates what is there");
+        shotMaximized(editor, "18-compare-with-live-target");
+        select(editor.compareWith(), "Generated for the target");
+    }
+
+    @Test
     @Order(9)
     void theProjectPropertiesEditTheOptionsInTheProjectFile() throws Exception {
         var dialog = org.eclipse.ui.dialogs.PreferencesUtil.createPropertyDialogOn(
@@ -744,7 +765,7 @@ class MigrationWorkbenchTest {
         click(named(shell, "scope.schema", org.eclipse.swt.widgets.Button.class));
         named(shell, "scope.schema-and-data", org.eclipse.swt.widgets.Button.class).setSelection(false);
         type(named(shell, "schemas", Text.class), "shop");
-        Screenshots.save("18-project-properties");
+        Screenshots.save("19-project-properties");
         click(button(shell, "Apply and Close"));
         MigrationProject model = MigrationProjects.read(project);
         assertEquals(3, model.settings().jobs());
