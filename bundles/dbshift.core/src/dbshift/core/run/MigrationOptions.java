@@ -9,7 +9,7 @@ import java.util.List;
  */
 public record MigrationOptions(List<String> schemas, List<String> users, DefinerMode definerMode, String definerUser,
         ZeroDates zeroDates, int jobs, int chunkRows, boolean continueOnError, boolean indexesAfterData,
-        boolean truncateTarget, boolean convertUtf8mb3) {
+        boolean truncateTarget, boolean convertUtf8mb3, java.util.Map<String, String> engineOptions) {
 
     /** What to do with DEFINER clauses of views, routines, triggers and events. */
     public enum DefinerMode {
@@ -37,7 +37,16 @@ public record MigrationOptions(List<String> schemas, List<String> users, Definer
         }
     }
 
+    /** The options without engine-specific ones (the shape before {@code engineOptions} existed). */
+    public MigrationOptions(List<String> schemas, List<String> users, DefinerMode definerMode, String definerUser,
+            ZeroDates zeroDates, int jobs, int chunkRows, boolean continueOnError, boolean indexesAfterData,
+            boolean truncateTarget, boolean convertUtf8mb3) {
+        this(schemas, users, definerMode, definerUser, zeroDates, jobs, chunkRows, continueOnError, indexesAfterData,
+                truncateTarget, convertUtf8mb3, java.util.Map.of());
+    }
+
     public MigrationOptions {
+        engineOptions = engineOptions == null ? java.util.Map.of() : java.util.Map.copyOf(engineOptions);
         schemas = schemas == null ? List.of() : List.copyOf(schemas);
         users = users == null ? List.of() : List.copyOf(users);
         definerMode = definerMode == null ? DefinerMode.STRIP : definerMode;
@@ -57,51 +66,70 @@ public record MigrationOptions(List<String> schemas, List<String> users, Definer
 
     public MigrationOptions withSchemas(List<String> v) {
         return new MigrationOptions(v, users, definerMode, definerUser, zeroDates, jobs, chunkRows, continueOnError,
-                indexesAfterData, truncateTarget, convertUtf8mb3);
+                indexesAfterData, truncateTarget, convertUtf8mb3, engineOptions);
     }
 
     public MigrationOptions withUsers(List<String> v) {
         return new MigrationOptions(schemas, v, definerMode, definerUser, zeroDates, jobs, chunkRows, continueOnError,
-                indexesAfterData, truncateTarget, convertUtf8mb3);
+                indexesAfterData, truncateTarget, convertUtf8mb3, engineOptions);
     }
 
     public MigrationOptions withDefiner(DefinerMode mode, String user) {
         return new MigrationOptions(schemas, users, mode, user, zeroDates, jobs, chunkRows, continueOnError,
-                indexesAfterData, truncateTarget, convertUtf8mb3);
+                indexesAfterData, truncateTarget, convertUtf8mb3, engineOptions);
     }
 
     public MigrationOptions withZeroDates(ZeroDates v) {
         return new MigrationOptions(schemas, users, definerMode, definerUser, v, jobs, chunkRows, continueOnError,
-                indexesAfterData, truncateTarget, convertUtf8mb3);
+                indexesAfterData, truncateTarget, convertUtf8mb3, engineOptions);
     }
 
     public MigrationOptions withJobs(int v) {
         return new MigrationOptions(schemas, users, definerMode, definerUser, zeroDates, v, chunkRows, continueOnError,
-                indexesAfterData, truncateTarget, convertUtf8mb3);
+                indexesAfterData, truncateTarget, convertUtf8mb3, engineOptions);
     }
 
     public MigrationOptions withChunkRows(int v) {
         return new MigrationOptions(schemas, users, definerMode, definerUser, zeroDates, jobs, v, continueOnError,
-                indexesAfterData, truncateTarget, convertUtf8mb3);
+                indexesAfterData, truncateTarget, convertUtf8mb3, engineOptions);
     }
 
     public MigrationOptions withContinueOnError(boolean v) {
         return new MigrationOptions(schemas, users, definerMode, definerUser, zeroDates, jobs, chunkRows, v,
-                indexesAfterData, truncateTarget, convertUtf8mb3);
+                indexesAfterData, truncateTarget, convertUtf8mb3, engineOptions);
     }
 
     public MigrationOptions withIndexesAfterData(boolean v) {
         return new MigrationOptions(schemas, users, definerMode, definerUser, zeroDates, jobs, chunkRows, continueOnError,
-                v, truncateTarget, convertUtf8mb3);
+                v, truncateTarget, convertUtf8mb3, engineOptions);
     }
 
     public MigrationOptions withTruncateTarget(boolean v) {
         return new MigrationOptions(schemas, users, definerMode, definerUser, zeroDates, jobs, chunkRows, continueOnError,
-                indexesAfterData, v, convertUtf8mb3);
+                indexesAfterData, v, convertUtf8mb3, engineOptions);
+    }
+
+    /**
+     * An option one dialect reads by name, e.g. {@code sqlserver.bulk.batchSize}; the engine passes it through
+     * without knowing it.
+     */
+    public MigrationOptions withEngineOption(String key, String value) {
+        java.util.Map<String, String> m = new java.util.TreeMap<>(engineOptions);
+        if (value == null) {
+            m.remove(key);
+        } else {
+            m.put(key, value);
+        }
+        return new MigrationOptions(schemas, users, definerMode, definerUser, zeroDates, jobs, chunkRows, continueOnError,
+                indexesAfterData, truncateTarget, convertUtf8mb3, m);
+    }
+
+    public String engineOption(String key, String fallback) {
+        return engineOptions.getOrDefault(key, fallback);
     }
 
     public MigrationOptions withConvertUtf8mb3(boolean v) {
         return new MigrationOptions(schemas, users, definerMode, definerUser, zeroDates, jobs, chunkRows, continueOnError,
-                indexesAfterData, truncateTarget, v);
+                indexesAfterData, truncateTarget, v, engineOptions);
     }
 }
