@@ -203,7 +203,16 @@ public final class SqlServerToMySqlConverter implements Converter {
         Column column(Table t, Column c) {
             String object = t.name() + ".\"" + c.name() + "\"";
             DataType source = resolve(t, c);
-            DataType type = type(source, object);
+            DataType type;
+            if (source.name().equals("computed")) {
+                // a script does not say what type a computed column has; the live catalog does
+                type = DataType.withLength("varchar", 255);
+                finding("CONVERT-COMPUTED", Severity.INFO, "column", object,
+                        "the script does not give the computed column's type; it is declared varchar(255)",
+                        "Set the type in the reviewed script if the application needs a number or a date.");
+            } else {
+                type = type(source, object);
+            }
             Column.Builder b = Column.builder(c.name(), type).nullable(c.nullable());
             if (c.identity() != null) {
                 b.autoIncrement(true);
@@ -215,18 +224,22 @@ public final class SqlServerToMySqlConverter implements Converter {
             }
             if (c.isGenerated()) {
                 String translated = dbshift.core.engine.sqlserver.TSqlToMySql.expression(c.generated());
-                if (translated != null) {
+                String identity = t.columns().stream().filter(x -> x.identity() != null).map(Column::name).findFirst().orElse(null);
+                if (translated != null && identity != null && translated.contains("`" + identity.replace("`", "``") + "`")) {
+                    b.nullable(true);
+                    finding("CONVERT-COMPUTED", Severity.ERROR, "column", object, "computed column " + c.generated()
+                            + " uses the identity column \"" + identity + "\"; MySQL generated columns cannot refer to an "
+                            + "AUTO_INCREMENT column, so it becomes a plain nullable column that the copy leaves empty",
+                            "Compute the value in a view or in the application, or fill it with an AFTER INSERT trigger.");
+                } else if (translated != null) {
                     b.generated(translated, c.stored());
                     finding("CONVERT-COMPUTED", Severity.INFO, "column", object, "computed column becomes GENERATED ALWAYS AS ("
                             + translated + ")" + (c.stored() ? " STORED" : " VIRTUAL"), "Check that MySQL computes the same values.");
                 } else {
+                    b.nullable(true);
                     finding("CONVERT-COMPUTED", Severity.ERROR, "column", object, "computed column " + c.generated()
-                            + " uses T-SQL DBShift does not translate; it becomes a plain column filled by the copy",
+                            + " uses T-SQL DBShift does not translate; it becomes a plain nullable column that the copy leaves empty",
                             "Rewrite the expression as a MySQL generated column.");
-                    b.type(type);
-                }
-                if (c.generated() != null && type.name().equals("computed")) {
-                    b.type(DataType.withLength("varchar", 255));
                 }
             }
             if (c.defaultValue() != null && !c.isGenerated()) {
@@ -317,7 +330,7 @@ public final class SqlServerToMySqlConverter implements Converter {
                 }
                 case "sql_variant":
                     finding("CONVERT-SQL-VARIANT", Severity.WARNING, "column", object,
-                            "sql_variant becomes varchar(8000) text: the base type of each value is lost", "Split it by type if it matters.");
+                            "sql_variant becomes text: the base type of each value is lost", "Split it by type if it matters.");
                     return DataType.of("text");
                 case "hierarchyid":
                     finding("CONVERT-HIERARCHYID", Severity.WARNING, "column", object,

@@ -277,7 +277,7 @@ public final class SqlServerBulkLoader implements dbshift.core.data.BulkLoader {
     }
 
     /** Parses one value's text (or bytes) exactly into what the bulk copy API sends for the target type. */
-    static Object convert(DataType t, ValueKind kind, byte[] v) {
+    public static Object convert(DataType t, ValueKind kind, byte[] v) {
         if (kind.isBinary() && !t.name().equals("bit") && !SqlServerTypes.isBinary(t) && !t.name().equals("hierarchyid")
                 && !t.name().equals("geometry") && !t.name().equals("geography")) {
             throw new IllegalArgumentException("binary value for a non-binary column");

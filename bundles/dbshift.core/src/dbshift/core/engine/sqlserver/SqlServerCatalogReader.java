@@ -339,7 +339,7 @@ public final class SqlServerCatalogReader implements CatalogReader {
             }
             infos.put(k + "\0" + rs.getString("index_name"), new IndexInfo(rs.getString("index_name"), rs.getInt("type"),
                     rs.getBoolean("is_unique"), rs.getBoolean("is_primary_key"), rs.getBoolean("is_unique_constraint"),
-                    rs.getBoolean("has_filter") ? rs.getString("filter_definition") : null, rs.getBoolean("is_disabled"),
+                    rs.getBoolean("has_filter") ? SqlServerDdlWriter.unwrap(rs.getString("filter_definition")) : null, rs.getBoolean("is_disabled"),
                     rs.getBoolean("is_system_named")));
             String space = rs.getString("data_space");
             if ("PS".equals(rs.getString("data_space_type"))) {
@@ -441,7 +441,7 @@ public final class SqlServerCatalogReader implements CatalogReader {
             TableBuilder t = r.tables.get(key(rs.getString("schema_name"), rs.getString("table_name")));
             if (t != null) {
                 t.checks.add(new CheckConstraint(rs.getBoolean("is_system_named") ? null : rs.getString("check_name"),
-                        SqlServerDdlWriter.unwrap(rs.getString("definition")), !rs.getBoolean("is_disabled")));
+                        rs.getString("definition"), !rs.getBoolean("is_disabled")));
             }
             return null;
         });

@@ -74,7 +74,7 @@ public final class SqlServerDdlWriter implements DdlWriter {
         }
         for (CheckConstraint check : table.checks()) {
             parts.add((check.name() == null ? "" : "CONSTRAINT " + Q.quote(check.name()) + " ") + "CHECK ("
-                    + unwrap(check.expression()) + ")");
+                    + check.expression().strip() + ")");
         }
         if (withForeignKeys) {
             for (ForeignKey fk : table.foreignKeys()) {
@@ -461,8 +461,8 @@ public final class SqlServerDdlWriter implements DdlWriter {
         long increment = identity == null ? 1 : identity.identity().increment();
         String name = Q.literal(Q.quote(table.name()));
         return List.of("DECLARE @reseed bigint = " + nextValue + ";\n"
-                + "IF EXISTS (SELECT 1 FROM sys.identity_columns WHERE object_id = OBJECT_ID(" + name
-                + ") AND last_value IS NOT NULL) SET @reseed = @reseed - (" + increment + ");\n"
+                + "IF EXISTS (SELECT 1 FROM [sys].[identity_columns] WHERE [object_id] = OBJECT_ID(" + name
+                + ") AND [last_value] IS NOT NULL) SET @reseed = @reseed - (" + increment + ");\n"
                 + "DBCC CHECKIDENT (" + name + ", RESEED, @reseed) WITH NO_INFOMSGS");
     }
 

@@ -55,7 +55,7 @@ public final class SqlServerRowReader implements RowReader {
         return out;
     }
 
-    static TransferColumn transferColumn(String name, DataType type, DataType targetType) {
+    public static TransferColumn transferColumn(String name, DataType type, DataType targetType) {
         String q = Q.quote(name);
         return switch (type.name()) {
             case "tinyint", "smallint", "int", "bigint" -> new TransferColumn(name, q, ValueKind.NUMBER);

@@ -154,6 +154,20 @@ public final class TSqlScriptReader implements ScriptReader {
         }
 
         Catalog catalog() {
+            // columns of an alias type remember its base type, as the live reader records it
+            Map<String, UserDefinedType> aliases = new java.util.HashMap<>();
+            schemas.values().forEach(s -> s.types.forEach(u -> aliases.put(u.name().schema().toLowerCase(Locale.ROOT) + "."
+                    + u.name().name().toLowerCase(Locale.ROOT), u)));
+            for (SchemaBuilder s : schemas.values()) {
+                for (TableBuilder tb : s.tables.values()) {
+                    for (Column c : tb.columns) {
+                        UserDefinedType u = SqlServerTypes.isUserType(c.type()) ? aliases.get(c.type().name()) : null;
+                        if (u != null) {
+                            tb.extra.put(SqlServerTypes.BASE_TYPE + c.name(), SqlServerTypes.render(u.baseType()));
+                        }
+                    }
+                }
+            }
             List<Schema> out = new ArrayList<>();
             for (SchemaBuilder s : schemas.values()) {
                 if (s.isEmpty() && !declaredSchemas.contains(s.name)) {
@@ -216,7 +230,8 @@ public final class TSqlScriptReader implements ScriptReader {
         String objectTypeAt(int i) {
             if (i + 1 < t.size() && (t.get(i).is("CREATE") || t.get(i).is("ALTER"))) {
                 int j = i + 1;
-                while (j < t.size() && List.of("UNIQUE", "CLUSTERED", "NONCLUSTERED", "COLUMNSTORE", "OR").contains(t.get(j).upper())) {
+                while (j < t.size() && List.of("UNIQUE", "CLUSTERED", "NONCLUSTERED", "COLUMNSTORE", "OR", "XML", "SPATIAL",
+                        "FULLTEXT", "PRIMARY").contains(t.get(j).upper())) {
                     j++;
                 }
                 if (j < t.size() && t.get(j).is("ALTER")) {
@@ -234,7 +249,8 @@ public final class TSqlScriptReader implements ScriptReader {
             }
             while (j < t.size() && t.get(j).kind() == Kind.WORD && List.of("TABLE", "VIEW", "PROCEDURE", "PROC", "FUNCTION",
                     "TRIGGER", "INDEX", "UNIQUE", "CLUSTERED", "NONCLUSTERED", "COLUMNSTORE", "SCHEMA", "TYPE", "SEQUENCE",
-                    "SYNONYM", "LOGIN", "USER", "ROLE", "OR", "ALTER").contains(t.get(j).upper())) {
+                    "SYNONYM", "LOGIN", "USER", "ROLE", "OR", "ALTER", "XML", "SPATIAL", "FULLTEXT", "PRIMARY")
+                    .contains(t.get(j).upper())) {
                 j++;
             }
             if (j >= t.size()) {
@@ -465,8 +481,11 @@ public final class TSqlScriptReader implements ScriptReader {
             if (k.kind() != Kind.NUMBER) {
                 throw new Unreadable("expected a number but found '" + k.text() + "'");
             }
-            long v = new java.math.BigDecimal(k.text()).longValueExact();
-            return negative ? -v : v;
+            try {
+                return new java.math.BigDecimal((negative ? "-" : "") + k.text()).longValueExact();
+            } catch (ArithmeticException e) {
+                throw new Unreadable("the number " + (negative ? "-" : "") + k.text() + " does not fit a 64-bit integer");
+            }
         }
 
         /** Skips {@code WITH (…)}, {@code ON fg}, {@code ON ps(col)}, TEXTIMAGE_ON, FILESTREAM_ON; returns the filegroup. */
@@ -600,7 +619,7 @@ public final class TSqlScriptReader implements ScriptReader {
                 }
                 List<IndexColumn> cols = at("(") ? keyColumns() : List.of();
                 List<String> include = accept("INCLUDE") ? nameList() : List.of();
-                String filter = accept("WHERE") ? filterText() : null;
+                String filter = accept("WHERE") ? SqlServerDdlWriter.unwrap(filterText()) : null;
                 storageOptions();
                 tb.indexes.add(new Index(n, unique, kind, cols, include, filter, false, null, null, false));
             } else if (at("PERIOD", "FOR", "SYSTEM_TIME")) {
@@ -942,7 +961,8 @@ public final class TSqlScriptReader implements ScriptReader {
             if (inner.equalsIgnoreCase("NULL")) {
                 return DefaultValue.nullValue();
             }
-            return DefaultValue.expression(e);
+            // as sys.default_constraints keeps it: always in parentheses
+            return DefaultValue.expression(SqlServerDdlWriter.isWrapped(e) ? e : "(" + e + ")");
         }
 
         void createIndex() {
@@ -963,7 +983,7 @@ public final class TSqlScriptReader implements ScriptReader {
             QualifiedName table = objectName();
             List<IndexColumn> cols = at("(") ? keyColumns() : List.of();
             List<String> include = accept("INCLUDE") ? nameList() : List.of();
-            String filter = accept("WHERE") ? filterText() : null;
+            String filter = accept("WHERE") ? SqlServerDdlWriter.unwrap(filterText()) : null;
             if (kind == Index.Kind.SPATIAL && accept("USING")) {
                 name();
             }
