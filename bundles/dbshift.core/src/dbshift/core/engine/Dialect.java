@@ -63,6 +63,14 @@ public interface Dialect {
         return java.util.Map.of();
     }
 
+    /**
+     * The target kind a URL of this dialect most likely names when the user gives none (e.g. an Azure host name);
+     * by default the dialect's first kind.
+     */
+    default String defaultTargetKind(String jdbcUrl) {
+        return targetKinds().get(0).id();
+    }
+
     /** Reads a schema script offline into a catalog, where the dialect can (SQL Server's T-SQL, …). */
     default Optional<ScriptReader> scriptReader() {
         return Optional.empty();

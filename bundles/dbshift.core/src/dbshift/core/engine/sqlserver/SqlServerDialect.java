@@ -111,6 +111,20 @@ public final class SqlServerDialect implements Dialect {
         return Map.of("encrypt", "true", "trustServerCertificate", "false");
     }
 
+    /**
+     * Azure SQL Database servers are {@code name.database.windows.net}; Managed Instances
+     * {@code name.dnszone.database.windows.net} (one label more).
+     */
+    @Override
+    public String defaultTargetKind(String jdbcUrl) {
+        String host = jdbcUrl.replaceFirst("(?i)^jdbc:sqlserver://", "").replaceFirst("[:;\\\\/].*$", "").toLowerCase(Locale.ROOT);
+        if (host.endsWith(".database.windows.net")) {
+            String prefix = host.substring(0, host.length() - ".database.windows.net".length());
+            return prefix.contains(".") ? TARGET_AZURE_SQL_MI : TARGET_AZURE_SQL_DB;
+        }
+        return TARGET_SQLSERVER;
+    }
+
     @Override
     public Quoting quoting() {
         return SqlServerQuoting.INSTANCE;

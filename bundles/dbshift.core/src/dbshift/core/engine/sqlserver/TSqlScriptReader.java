@@ -177,7 +177,7 @@ public final class TSqlScriptReader implements ScriptReader {
                         s.routines, s.triggers, List.of(), s.sequences, s.synonyms, s.types));
             }
             features.forEach((k, v) -> settings.put(k, String.join(",", v)));
-            return new Catalog(SqlServerDialect.ID, null, settings, out, principals.values().stream().map(PrincipalBuilder::build)
+            return new Catalog(SqlServerDialect.ID, "(script)", settings, out, principals.values().stream().map(PrincipalBuilder::build)
                     .toList(), problems);
         }
 
