@@ -115,10 +115,25 @@ abstract class MigrationCommand implements Callable<Integer> {
     @Option(names = "--indexes-with-tables", description = "Create secondary indexes with the tables instead of after the data.")
     boolean indexesWithTables;
 
-    /** Whether this command needs a source / a target. */
-    abstract boolean needsSource();
+    @Option(names = "--defer-triggers", description = "Create triggers and events at cutover, so that changes replicated by 'sync' do not fire them.")
+    boolean deferTriggers;
 
-    abstract boolean needsTarget();
+    private final boolean needsSource;
+    private final boolean needsTarget;
+
+    /** Whether this command needs a source and a target. */
+    MigrationCommand(boolean needsSource, boolean needsTarget) {
+        this.needsSource = needsSource;
+        this.needsTarget = needsTarget;
+    }
+
+    boolean needsSource() {
+        return needsSource;
+    }
+
+    boolean needsTarget() {
+        return needsTarget;
+    }
 
     /** The command's work on a prepared migration. */
     abstract void perform(Migration migration, PrintWriter out) throws IOException;
@@ -254,7 +269,8 @@ abstract class MigrationCommand implements Callable<Integer> {
                 .withEngineOption("sqlserver.bulk.keepIdentity", Boolean.toString(bulkKeepIdentity))
                 .withEngineOption("sqlserver.bulk.keepNulls", Boolean.toString(bulkKeepNulls));
         return o.withSchemas(databases).withUsers(users).withChunkRows(chunkRows).withContinueOnError(continueOnError)
-                .withTruncateTarget(truncate).withConvertUtf8mb3(!keepUtf8mb3).withIndexesAfterData(!indexesWithTables);
+                .withTruncateTarget(truncate).withConvertUtf8mb3(!keepUtf8mb3).withIndexesAfterData(!indexesWithTables)
+                .withDeferTriggers(deferTriggers);
     }
 
     TargetKind targetKind() {

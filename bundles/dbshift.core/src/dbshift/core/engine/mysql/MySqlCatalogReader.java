@@ -88,8 +88,8 @@ public class MySqlCatalogReader implements CatalogReader {
         for (String name : names) {
             String[] defaults = available.get(name);
             if (defaults == null) {
-                throw new SQLException("database `" + name + "` does not exist on the server (databases there: "
-                        + String.join(", ", available.keySet()) + ")", "42000", 1049);
+                throw new dbshift.core.engine.UnknownSchemaException("database `" + name.replace("`", "``")
+                        + "` does not exist on the server (databases there: " + String.join(", ", available.keySet()) + ")");
             }
             schemas.add(readSchema(c, name, defaults[0], defaults[1], problems));
         }
