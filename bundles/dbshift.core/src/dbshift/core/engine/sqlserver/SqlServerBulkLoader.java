@@ -3,7 +3,6 @@ package dbshift.core.engine.sqlserver;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
@@ -25,7 +24,6 @@ import com.microsoft.sqlserver.jdbc.SQLServerBulkCopy;
 import com.microsoft.sqlserver.jdbc.SQLServerBulkCopyOptions;
 
 import dbshift.core.data.BulkLoader;
-import dbshift.core.data.KeyRange;
 import dbshift.core.data.RowStream;
 import dbshift.core.data.TransferColumn;
 import dbshift.core.data.ValueKind;
@@ -380,16 +378,6 @@ public final class SqlServerBulkLoader implements dbshift.core.data.BulkLoader {
         int unit = (int) Math.pow(10, 9 - Math.min(9, digits));
         if (digits < 9 && nanos % unit != 0) {
             throw new IllegalArgumentException("more fractional digits than " + digits);
-        }
-    }
-
-    @Override
-    public void delete(Connection c, Table table, List<String> keyColumns, List<ValueKind> keyKinds, KeyRange range)
-            throws SQLException {
-        SqlServerKeys where = SqlServerKeys.of(table, keyColumns, range);
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + Q.quote(table.name()) + where.sql())) {
-            where.bind(ps, 1);
-            ps.executeUpdate();
         }
     }
 }

@@ -46,6 +46,26 @@ final class SqlServerKeys {
         return new SqlServerKeys(" WHERE " + String.join(" AND ", parts), values);
     }
 
+    /** Rows whose key is one of {@code keys}: {@code (k1 = ? AND k2 = ?) OR …}, each bound cast to its column's type. */
+    static SqlServerKeys anyOf(Table table, List<String> keyColumns, List<List<String>> keys) {
+        if (keys.isEmpty() || keyColumns.isEmpty()) {
+            return new SqlServerKeys(" WHERE 1 = 0", List.of());
+        }
+        List<String> alternatives = new ArrayList<>();
+        List<Object> values = new ArrayList<>();
+        for (List<String> key : keys) {
+            List<String> parts = new ArrayList<>();
+            for (int i = 0; i < keyColumns.size(); i++) {
+                Column c = table.column(keyColumns.get(i)).orElseThrow();
+                parts.add(SqlServerQuoting.INSTANCE.quote(keyColumns.get(i)) + " = CAST(? AS "
+                        + SqlServerTypes.render(SqlServerTypes.storedType(table, c)) + ")");
+                values.add(value(SqlServerTypes.isBinary(SqlServerTypes.storedType(table, c)), key.get(i)));
+            }
+            alternatives.add("(" + String.join(" AND ", parts) + ")");
+        }
+        return new SqlServerKeys(" WHERE " + String.join(" OR ", alternatives), values);
+    }
+
     private static String compare(List<String> keys, List<String> types, List<Boolean> binary, List<String> bound, String op,
             List<Object> values) {
         if (bound.size() != keys.size()) {

@@ -203,6 +203,21 @@ public final class SqlServerRowReader implements RowReader {
     }
 
     @Override
+    public RowStream openKeys(Connection c, Table table, List<TransferColumn> columns, List<List<String>> keys)
+            throws SQLException {
+        SqlServerKeys where = SqlServerKeys.anyOf(table, keyColumns(table), keys);
+        PreparedStatement ps = c.prepareStatement("SELECT " + String.join(", ", columns.stream()
+                .map(TransferColumn::selectExpression).toList()) + " FROM " + Q.quote(table.name()) + where.sql());
+        try {
+            where.bind(ps, 1);
+            return new Stream(ps, ps.executeQuery(), columns);
+        } catch (SQLException | RuntimeException e) {
+            ps.close();
+            throw e;
+        }
+    }
+
+    @Override
     public long count(Connection c, Table table, KeyRange range) throws SQLException {
         SqlServerKeys where = SqlServerKeys.of(table, keyColumns(table), range);
         try (PreparedStatement ps = c.prepareStatement("SELECT COUNT_BIG(*) FROM " + Q.quote(table.name()) + where.sql())) {
