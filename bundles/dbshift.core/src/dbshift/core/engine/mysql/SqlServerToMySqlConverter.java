@@ -213,7 +213,9 @@ public final class SqlServerToMySqlConverter implements Converter {
             } else {
                 type = type(source, object);
             }
-            Column.Builder b = Column.builder(c.name(), type).nullable(c.nullable());
+            // rowversion values are not copied (the source generates them), so the MySQL column must take NULL
+            boolean rowversion = source.name().equals("rowversion") || source.name().equals("timestamp");
+            Column.Builder b = Column.builder(c.name(), type).nullable(c.nullable() || rowversion);
             if (c.identity() != null) {
                 b.autoIncrement(true);
                 if (c.identity().increment() != 1) {

@@ -102,7 +102,8 @@ public final class SqlServerCatalogReader implements CatalogReader {
         /** Runs an optional query: a refusal (permissions, Azure) is recorded as a problem of that area. */
         void optional(String area, String query, Jdbc.RowMapper<Void> row) {
             try {
-                Jdbc.query(c, sql(query), row);
+                // plain statements: DBCC and some server views do not go through sp_prepare
+                Jdbc.queryPlain(c, sql(query), row);
             } catch (SQLException e) {
                 problems.add(new ReadProblem("server", area, "not read (" + e.getMessage()
                         + "); the assessment cannot check it - check it on the source by hand"));

@@ -59,7 +59,12 @@ public final class SqlServerRowReader implements RowReader {
         String q = Q.quote(name);
         return switch (type.name()) {
             case "tinyint", "smallint", "int", "bigint" -> new TransferColumn(name, q, ValueKind.NUMBER);
-            case "bit" -> new TransferColumn(name, "CONVERT(tinyint, " + q + ")", ValueKind.NUMBER);
+            // bit as one byte, as MySQL's BIT travels; as the number 0/1 where the target stores a number
+            case "bit" -> targetType != null && !targetType.name().equals("bit")
+                    ? new TransferColumn(name, "CONVERT(tinyint, " + q + ")", ValueKind.NUMBER)
+                    : new TransferColumn(name, "CONVERT(binary(1), " + q + ")", ValueKind.BIT);
+            // char and nchar are padded with spaces to their length: the padding is not part of the value
+            case "char", "nchar" -> new TransferColumn(name, "RTRIM(" + q + ")", ValueKind.TEXT);
             case "decimal", "numeric" -> new TransferColumn(name, "CONVERT(varchar(50), " + q + ")", ValueKind.NUMBER);
             case "money", "smallmoney" -> new TransferColumn(name, "CONVERT(varchar(30), " + q + ", 2)", ValueKind.NUMBER);
             case "float" -> new TransferColumn(name, q, ValueKind.DOUBLE);

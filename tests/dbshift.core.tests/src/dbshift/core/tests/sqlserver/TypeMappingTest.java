@@ -192,6 +192,13 @@ class TypeMappingTest {
                 DataType.withLength("datetime", 6));
         assertEquals("CONVERT(varchar(27), CONVERT(datetime2(6), SWITCHOFFSET([o], '+00:00')), 121)", utc.selectExpression());
         assertEquals(ValueKind.DOUBLE, SqlServerRowReader.transferColumn("f", DataType.of("float"), null).kind());
+        // bit travels as MySQL's BIT does (one byte), or as 0/1 into MySQL's tinyint(1)
+        assertEquals(new TransferColumn("b", "CONVERT(binary(1), [b])", ValueKind.BIT),
+                SqlServerRowReader.transferColumn("b", DataType.of("bit"), null));
+        assertEquals(new TransferColumn("b", "CONVERT(tinyint, [b])", ValueKind.NUMBER),
+                SqlServerRowReader.transferColumn("b", DataType.of("bit"), DataType.withLength("tinyint", 1)));
+        assertEquals("RTRIM([c])", SqlServerRowReader.transferColumn("c", DataType.withLength("nchar", 10), null).selectExpression(),
+                "padding of char/nchar is not part of the value (MySQL drops it too)");
         assertEquals(ValueKind.BINARY, SqlServerRowReader.transferColumn("g", DataType.of("geography"), null).kind());
         assertEquals("CONVERT(char(36), [u]]x])", SqlServerRowReader.transferColumn("u]x", DataType.of("uniqueidentifier"), null)
                 .selectExpression());
