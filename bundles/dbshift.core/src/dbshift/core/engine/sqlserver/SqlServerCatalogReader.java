@@ -171,6 +171,14 @@ public final class SqlServerCatalogReader implements CatalogReader {
             r.feature("clr_assemblies", rs.getString(1));
             return null;
         });
+        r.optional("temporal tables", "temporal-tables", rs -> {
+            r.feature(rs.getInt(2) == 2 ? "temporal_tables" : "temporal_history_tables", rs.getString(1));
+            return null;
+        });
+        r.optional("memory-optimized tables", "memory-optimized-tables", rs -> {
+            r.feature("memory_optimized_tables", rs.getString(1));
+            return null;
+        });
         r.optional("service broker", "service-broker", rs -> {
             r.feature("service_broker", rs.getString(1));
             return null;

@@ -69,6 +69,8 @@ public final class SqlServerRules {
         rules.add(rule("SQLSERVER-DEPRECATED-TYPE", "text, ntext and image columns", SqlServerRules::deprecatedTypes));
         rules.add(rule("SQLSERVER-NO-PRIMARY-KEY", "tables without a primary key", SqlServerRules::noPrimaryKey));
         rules.add(rule("SQLSERVER-FILEGROUP", "tables on filegroups and partition schemes", c -> filegroups(c, db)));
+        rules.add(rule("SQLSERVER-TEMPORAL-TABLE", "system-versioned temporal tables", SqlServerRules::temporalTables));
+        rules.add(rule("SQLSERVER-IN-MEMORY", "memory-optimized tables", c -> inMemory(c, azure)));
         return rules;
     }
 
@@ -522,6 +524,28 @@ public final class SqlServerRules {
                         "has no primary key: it is copied in one piece (no resumable slices) and verified as a whole",
                         "Add a primary key if the table is large."));
             }
+        }
+        return out;
+    }
+
+    static List<Finding> temporalTables(AssessmentContext c) {
+        List<Finding> out = new ArrayList<>();
+        for (String t : setting(c.source(), "temporal_tables")) {
+            out.add(finding("SQLSERVER-TEMPORAL-TABLE", Severity.WARNING, "table", t,
+                    "is system-versioned: DBShift creates it and its history table as plain tables and copies both",
+                    "After the copy, ALTER TABLE … ADD PERIOD FOR SYSTEM_TIME (if missing) and SET (SYSTEM_VERSIONING = ON "
+                            + "(HISTORY_TABLE = …, DATA_CONSISTENCY_CHECK = ON))."));
+        }
+        return out;
+    }
+
+    static List<Finding> inMemory(AssessmentContext c, boolean azure) {
+        List<Finding> out = new ArrayList<>();
+        for (String t : setting(c.source(), "memory_optimized_tables")) {
+            out.add(finding("SQLSERVER-IN-MEMORY", azure ? Severity.WARNING : Severity.INFO, "table", t,
+                    "is memory-optimized; DBShift creates it as a disk-based table"
+                            + (azure ? " (In-Memory OLTP needs the Business Critical or Premium tier on Azure SQL)" : ""),
+                    "Recreate it WITH (MEMORY_OPTIMIZED = ON) on a tier that supports it, with a MEMORY_OPTIMIZED_DATA filegroup."));
         }
         return out;
     }

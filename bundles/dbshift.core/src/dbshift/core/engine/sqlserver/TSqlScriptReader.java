@@ -590,7 +590,15 @@ public final class TSqlScriptReader implements ScriptReader {
                 tableElement(tb);
             } while (accept(","));
             expect(")");
+            int optionsFrom = p;
             String fg = storageOptions();
+            String tableOptions = textOf(optionsFrom, p).toUpperCase(Locale.ROOT).replaceAll("\\s+", "");
+            if (tableOptions.contains("MEMORY_OPTIMIZED=ON")) {
+                feature("memory_optimized_tables", name.toString());
+            }
+            if (tableOptions.contains("SYSTEM_VERSIONING=ON")) {
+                feature("temporal_tables", name.toString());
+            }
             if (fg != null) {
                 tb.extra.put(SqlServerDdlWriter.FILEGROUP, fg);
             }

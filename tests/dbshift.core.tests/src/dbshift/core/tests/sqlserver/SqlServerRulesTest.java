@@ -113,6 +113,14 @@ class SqlServerRulesTest {
             GO
             ALTER SERVER ROLE sysadmin ADD MEMBER app
             GO
+            CREATE TABLE dbo.Prices (Id int NOT NULL PRIMARY KEY, Amount money NOT NULL,
+              ValidFrom datetime2 GENERATED ALWAYS AS ROW START HIDDEN NOT NULL,
+              ValidTo datetime2 GENERATED ALWAYS AS ROW END HIDDEN NOT NULL,
+              PERIOD FOR SYSTEM_TIME (ValidFrom, ValidTo))
+              WITH (SYSTEM_VERSIONING = ON (HISTORY_TABLE = dbo.PricesHistory))
+            GO
+            CREATE TABLE dbo.Hot (Id int NOT NULL PRIMARY KEY NONCLUSTERED, V int NULL) WITH (MEMORY_OPTIMIZED = ON, DURABILITY = SCHEMA_AND_DATA)
+            GO
             """;
 
     @Test
@@ -129,6 +137,9 @@ class SqlServerRulesTest {
         assertEquals(Severity.WARNING, severity(db, "SQLSERVER-WINDOWS-LOGIN", "CORP\\ops"));
         assertEquals(Severity.WARNING, severity(db, "SQLSERVER-SERVER-ROLE", "app"));
 
+        assertEquals(Severity.WARNING, severity(db, "SQLSERVER-TEMPORAL-TABLE", "Prices"));
+        assertEquals(Severity.WARNING, severity(db, "SQLSERVER-IN-MEMORY", "Hot"));
+
         List<Finding> mi = assess(SERVER, "azure-sql-mi", List.of("*"));
         assertEquals(Severity.WARNING, severity(mi, "SQLSERVER-LINKED-SERVER", "SRV2"));
         assertEquals(Severity.INFO, severity(mi, "SQLSERVER-AGENT-JOB", "Backup"));
@@ -140,6 +151,8 @@ class SqlServerRulesTest {
         List<Finding> box = assess(SERVER, "sqlserver", List.of("*"));
         assertTrue(find(box, "SQLSERVER-AGENT-JOB", "Backup").isEmpty(), "a SQL Server target keeps msdb out of scope");
         assertEquals(Severity.INFO, severity(box, "SQLSERVER-FILESTREAM", "Body"));
+        assertEquals(Severity.INFO, severity(box, "SQLSERVER-IN-MEMORY", "Hot"));
+        assertTrue(box.stream().noneMatch(f -> f.ruleId().equals("READ-PROBLEM")), "temporal and in-memory tables read: " + box);
     }
 
     @Test
