@@ -38,6 +38,16 @@ public final class SqlServerConverter implements Converter {
         boolean azure = db || target.id().equals(SqlServerDialect.TARGET_AZURE_SQL_MI);
         List<Finding> findings = new ArrayList<>();
         List<Schema> schemas = new ArrayList<>();
+        for (Table t : source.tables()) {
+            for (Column c : t.columns()) {
+                if (SqlServerTypes.storedType(t, c).name().equals("sql_variant")) {
+                    findings.add(new Finding("CONVERT-SQL-VARIANT", Severity.WARNING, "column", t.name() + ".\"" + c.name() + "\"",
+                            "sql_variant values are copied as their nvarchar text: each value's base type (int, datetime, …) "
+                                    + "becomes nvarchar on the target",
+                            "Copy this column with INSERT … SELECT between the servers if the base types matter.", null));
+                }
+            }
+        }
         for (Schema s : source.schemas()) {
             if (!azure) {
                 schemas.add(s);
