@@ -162,7 +162,7 @@ public final class SqlServerDialect implements Dialect {
 
     @Override
     public List<Converter> converters() {
-        return List.of(new SqlServerConverter(), new MySqlToSqlServerConverter());
+        return List.of(new SqlServerConverter(), new MySqlToSqlServerConverter(), new SybaseToSqlServerConverter());
     }
 
     @Override

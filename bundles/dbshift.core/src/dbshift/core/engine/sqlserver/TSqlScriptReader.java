@@ -54,9 +54,25 @@ public final class TSqlScriptReader implements ScriptReader {
     /** Setting keys under which the script's server-level features are recorded for the assessment rules. */
     public static final String SETTING_DATABASE = "database";
 
+    private final String dialect;
+    private final Set<String> extraTypes;
+
+    public TSqlScriptReader() {
+        this(SqlServerDialect.ID, Set.of());
+    }
+
+    /**
+     * A reader for a T-SQL relative (SAP ASE): the catalog gets {@code dialect}, and {@code extraTypes} are type
+     * names of that engine read as system types with their arguments rather than as user-defined types.
+     */
+    public TSqlScriptReader(String dialect, Set<String> extraTypes) {
+        this.dialect = dialect;
+        this.extraTypes = Set.copyOf(extraTypes);
+    }
+
     @Override
     public Catalog read(String scriptText, String defaultSchema) {
-        Work w = new Work(defaultSchema == null ? "dbo" : defaultSchema);
+        Work w = new Work(defaultSchema == null ? "dbo" : defaultSchema, dialect, extraTypes);
         for (String batch : SqlServerScriptSyntax.batches(scriptText)) {
             w.batch(batch);
         }
@@ -82,6 +98,14 @@ public final class TSqlScriptReader implements ScriptReader {
         final Map<String, String> extra = new TreeMap<>();
 
         Table build() {
+            // identity and primary key columns are NOT NULL whether the script says so or not
+            List<String> keys = primaryKey == null ? List.of() : primaryKey.columnNames();
+            for (int i = 0; i < columns.size(); i++) {
+                Column c = columns.get(i);
+                if (c.nullable() && (c.identity() != null || keys.stream().anyMatch(k -> k.equalsIgnoreCase(c.name())))) {
+                    columns.set(i, c.toBuilder().nullable(false).build());
+                }
+            }
             return new Table(name, columns, primaryKey, indexes, foreignKeys, checks,
                     new TableOptions(null, null, null, null, null, null, extra), null);
         }
@@ -149,8 +173,13 @@ public final class TSqlScriptReader implements ScriptReader {
         String text;
         int p;
 
-        Work(String defaultSchema) {
+        final String dialect;
+        final Set<String> extraTypes;
+
+        Work(String defaultSchema, String dialect, Set<String> extraTypes) {
             this.defaultSchema = defaultSchema;
+            this.dialect = dialect;
+            this.extraTypes = extraTypes;
         }
 
         Catalog catalog() {
@@ -177,7 +206,7 @@ public final class TSqlScriptReader implements ScriptReader {
                         s.routines, s.triggers, List.of(), s.sequences, s.synonyms, s.types));
             }
             features.forEach((k, v) -> settings.put(k, String.join(",", v)));
-            return new Catalog(SqlServerDialect.ID, "(script)", settings, out, principals.values().stream().map(PrincipalBuilder::build)
+            return new Catalog(dialect, "(script)", settings, out, principals.values().stream().map(PrincipalBuilder::build)
                     .toList(), problems);
         }
 
@@ -750,6 +779,18 @@ public final class TSqlScriptReader implements ScriptReader {
             }
             if (typeSchema == null && (typeName.equalsIgnoreCase("national") || typeName.equalsIgnoreCase("character"))) {
                 throw new Unreadable("ISO type synonyms such as " + typeName + " are not read; use the T-SQL type name");
+            }
+            if (typeSchema == null && extraTypes.contains(typeName.toLowerCase(Locale.ROOT))) {
+                String n = typeName.toLowerCase(Locale.ROOT);
+                if (args.isEmpty()) {
+                    return DataType.of(n);
+                }
+                try {
+                    return args.size() == 2 ? DataType.decimal(n, Integer.parseInt(args.get(0).trim()), Integer.parseInt(args.get(1).trim()))
+                            : DataType.withLength(n, Integer.parseInt(args.get(0).trim()));
+                } catch (NumberFormatException e) {
+                    throw new Unreadable("type " + typeName + args + " has arguments DBShift cannot read");
+                }
             }
             try {
                 return SqlServerTypes.parse(typeSchema, typeName, args);
@@ -1450,6 +1491,26 @@ public final class TSqlScriptReader implements ScriptReader {
                 case "sp_configure" -> {
                     if (args.size() >= 2 && args.get(0).equalsIgnoreCase("xp_cmdshell") && !args.get(1).equals("0")) {
                         feature("xp_cmdshell", "enabled");
+                    }
+                }
+                case "sp_addtype" -> {
+                    // sp_addtype name, 'base type', 'null' | 'not null' (SQL Server's old form, ASE's only one)
+                    if (args.size() >= 2) {
+                        DataType base = SqlServerTypes.parseText(args.get(1));
+                        if (SqlServerTypes.isUserType(base) && extraTypes.contains(base.name().substring(base.name().indexOf('.') + 1))) {
+                            base = DataType.of(base.name().substring(base.name().indexOf('.') + 1));
+                        }
+                        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^\\s*([A-Za-z_ ]+?)\\s*(?:\\(\\s*(\\d+)\\s*(?:,\\s*(\\d+)\\s*)?\\))?\\s*$")
+                                .matcher(args.get(1));
+                        if (m.matches() && extraTypes.contains(m.group(1).trim().toLowerCase(Locale.ROOT).replace(' ', '_'))) {
+                            String n = m.group(1).trim().toLowerCase(Locale.ROOT).replace(' ', '_');
+                            base = m.group(2) == null ? DataType.of(n) : m.group(3) == null
+                                    ? DataType.withLength(n, Integer.parseInt(m.group(2)))
+                                    : DataType.decimal(n, Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+                        }
+                        boolean nullable = args.size() < 3 || !args.get(2).trim().equalsIgnoreCase("not null");
+                        schema(defaultSchema).types.add(new UserDefinedType(new QualifiedName(defaultSchema, args.get(0)), base,
+                                nullable));
                     }
                 }
                 case "sp_addmessage", "sp_addextendedproperty", "sp_bindrule", "sp_bindefault" -> {
