@@ -44,13 +44,13 @@ abstract class MigrationCommand implements Callable<Integer> {
     /** Where passwords come from: the process environment, or what a caller (a test) hands in. */
     Map<String, String> environment = System.getenv();
 
-    @Option(names = "--source", paramLabel = "URL", description = "Source JDBC URL: jdbc:mysql:, jdbc:mariadb:, jdbc:sqlserver: (later jdbc:jtds:sybase:).")
+    @Option(names = "--source", paramLabel = "URL", description = "Source JDBC URL: jdbc:mysql:, jdbc:mariadb:, jdbc:sqlserver:, jdbc:jtds:sybase:.")
     String sourceUrl;
 
     @Option(names = "--source-script", paramLabel = "FILE", description = "Read the source schema from this script instead of a server (assess, script, deploy; no data).")
     Path sourceScript;
 
-    @Option(names = "--source-kind", paramLabel = "ENGINE", description = "The engine whose dialect --source-script is written in, e.g. sqlserver.")
+    @Option(names = "--source-kind", paramLabel = "ENGINE", description = "The engine whose dialect --source-script is written in: sqlserver or sybase.")
     String sourceKind;
 
     @Option(names = "--bulk-batch-size", paramLabel = "ROWS", description = "SQL Server targets: rows per bulk copy batch (default: 0, the whole slice in one batch).")
