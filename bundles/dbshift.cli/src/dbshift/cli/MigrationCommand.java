@@ -182,7 +182,8 @@ abstract class MigrationCommand implements Callable<Integer> {
             return prepareFromScript();
         }
         if (needsSource() && sourceUrl == null) {
-            throw new MigrationException("--source (or --source-script) is required for '" + spec.name() + "'", MigrationException.USAGE);
+            throw new MigrationException("--source is required for '" + spec.name() + "' (or --source-script FILE for a schema script)",
+                    MigrationException.USAGE);
         }
         if (needsTarget() && targetUrl == null) {
             throw new MigrationException("--target is required for '" + spec.name() + "'", MigrationException.USAGE);
