@@ -66,7 +66,7 @@ public final class CopyEngine {
 
         TableJob(TableMapping mapping, List<KeyRange> slices, int pending, boolean resumed, long alreadyCopied) {
             this.mapping = mapping;
-            this.columns = source.dialect().rowReader().transferColumns(mapping.source());
+            this.columns = source.dialect().rowReader().transferColumns(mapping.source(), mapping.target());
             this.keys = source.dialect().rowReader().keyColumns(mapping.source());
             this.keyKinds = keys.stream().map(k -> kindOf(k)).toList();
             this.slices = slices;

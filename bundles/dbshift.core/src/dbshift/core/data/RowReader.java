@@ -15,6 +15,15 @@ public interface RowReader {
     /** The columns a copy moves: every stored column except generated ones, which the target computes. */
     List<TransferColumn> transferColumns(Table table);
 
+    /**
+     * The columns a copy moves from {@code table} into {@code target} (the converted table), read the way the
+     * target column needs them where engines differ (e.g. a SQL Server datetimeoffset read as UTC for a MySQL
+     * datetime). By default the same as {@link #transferColumns(Table)}.
+     */
+    default List<TransferColumn> transferColumns(Table table, Table target) {
+        return transferColumns(table);
+    }
+
     /** Key columns that slice the table, in key order (the primary key), or empty when the table has none. */
     List<String> keyColumns(Table table);
 

@@ -42,8 +42,11 @@ public final class ScriptBuilder {
                 add(out, Phase.SCHEMAS, "database", quoting.quote(s.name()), writer.createSchema(s));
             }
         }
+        // all types before all sequences: a sequence (or a table) of one schema may use a type of another
         for (Schema s : catalog.schemas()) {
             s.types().forEach(t -> add(out, Phase.TYPES, "type", name(t.name()), writer.createType(t)));
+        }
+        for (Schema s : catalog.schemas()) {
             s.sequences().forEach(q -> add(out, Phase.SEQUENCES, "sequence", name(q.name()), writer.createSequence(q)));
         }
         for (Schema s : catalog.schemas()) {

@@ -79,7 +79,7 @@ public final class Synchronizer {
                         + "again (copy --truncate) at cutover");
                 continue;
             }
-            List<TransferColumn> columns = reader.transferColumns(m.source());
+            List<TransferColumn> columns = reader.transferColumns(m.source(), m.target());
             List<TransferColumn> targetColumns = target.dialect().rowReader().transferColumns(m.target());
             tracked.put(m.source().name(), new Tracked(m, columns, keys, kinds(columns, keys), kinds(targetColumns, keys)));
         }
