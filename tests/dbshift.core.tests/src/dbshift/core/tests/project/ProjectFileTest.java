@@ -69,6 +69,24 @@ class ProjectFileTest {
     }
 
     @Test
+    void everyRegisteredEngineTurnsAProfileIntoAUrlItsOwnDialectAccepts() {
+        for (var d : dbshift.core.engine.Dialects.all()) {
+            ConnectionProfile p = new ConnectionProfile(null, d.displayName(), d.id(), "db.example.org", 0, "sales", "u",
+                    TlsMode.VERIFY_FULL, Map.of());
+            String url = p.jdbcUrl();
+            assertEquals(d, dbshift.core.engine.Dialects.forUrl(url), url);
+            assertTrue(url.contains("db.example.org:" + d.defaultPort()), url);
+            assertTrue(url.contains("sales"), url);
+            assertFalse(p.toSpec(new char[0]).properties().isEmpty(), d.id() + " maps TLS modes to driver properties");
+        }
+        assertEquals("jdbc:sqlserver://h:1433;databaseName={a;b}", new ConnectionProfile(null, "x", "sqlserver", "h", 0, "a;b", "u",
+                TlsMode.REQUIRED, Map.of()).jdbcUrl());
+        assertTrue(dbshift.core.engine.Dialects.require("sqlserver").parseType("nvarchar(max)").isPresent());
+        assertTrue(dbshift.core.engine.Dialects.require("mysql").parseType("varchar(320)").isPresent());
+        assertFalse(dbshift.core.engine.Dialects.require("mysql").parseType("nvarchar2(10)").isPresent());
+    }
+
+    @Test
     void unknownQuickFixesAreRefusedAndKnownOnesRecognised() {
         assertTrue(MigrationProject.canApply("definer=strip"));
         assertTrue(MigrationProject.canApply("zero-dates=null"));
