@@ -1,30 +1,23 @@
 package dbshift.ui.assess;
 
-import org.eclipse.core.commands.AbstractHandler;
 import org.eclipse.core.commands.ExecutionEvent;
-import org.eclipse.core.commands.ExecutionException;
 import org.eclipse.core.resources.IProject;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.jface.dialogs.ErrorDialog;
-import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.swt.widgets.Shell;
-import org.eclipse.ui.handlers.HandlerUtil;
 
-import dbshift.ui.internal.ProjectSelection;
+import dbshift.ui.internal.ProjectHandler;
 import dbshift.ui.run.ProjectSession;
 
 /** Migration > Assess: findings of the selected project, as markers in the Problems view and the navigator. */
-public final class AssessHandler extends AbstractHandler {
+public final class AssessHandler extends ProjectHandler {
+    public AssessHandler() {
+        super("Assess");
+    }
+
     @Override
-    public Object execute(ExecutionEvent event) throws ExecutionException {
-        Shell shell = HandlerUtil.getActiveShell(event);
-        IProject project = ProjectSelection.of(event);
-        if (project == null) {
-            MessageDialog.openInformation(shell, "Assess", "Select a migration project first.");
-            return null;
-        }
+    protected void run(ExecutionEvent event, Shell shell, IProject project) {
         schedule(shell, project);
-        return null;
     }
 
     /** Gathers passwords on the UI thread and starts the assessment; returns the job, or null when cancelled. */

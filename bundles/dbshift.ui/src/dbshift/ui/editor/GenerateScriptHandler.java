@@ -1,30 +1,25 @@
 package dbshift.ui.editor;
 
-import org.eclipse.core.commands.AbstractHandler;
 import org.eclipse.core.commands.ExecutionEvent;
 import org.eclipse.core.resources.IProject;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.jface.dialogs.ErrorDialog;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.swt.widgets.Shell;
-import org.eclipse.ui.handlers.HandlerUtil;
 
-import dbshift.ui.internal.ProjectSelection;
+import dbshift.ui.internal.ProjectHandler;
 import dbshift.ui.project.MigrationProjects;
 import dbshift.ui.run.ProjectSession;
 
 /** Migration > Generate Script: (re)generates the reviewed script, keeping the reviewer's edits where they still apply. */
-public final class GenerateScriptHandler extends AbstractHandler {
+public final class GenerateScriptHandler extends ProjectHandler {
+    public GenerateScriptHandler() {
+        super("Generate Script");
+    }
+
     @Override
-    public Object execute(ExecutionEvent event) {
-        Shell shell = HandlerUtil.getActiveShell(event);
-        IProject project = ProjectSelection.of(event);
-        if (project == null) {
-            MessageDialog.openInformation(shell, "Generate Script", "Select a migration project first.");
-            return null;
-        }
+    protected void run(ExecutionEvent event, Shell shell, IProject project) {
         schedule(shell, project);
-        return null;
     }
 
     /** Saves unsaved edits of the project's script first (the merge works on the saved script), then generates. */

@@ -2,7 +2,6 @@ package dbshift.ui.editor;
 
 import java.sql.Connection;
 
-import org.eclipse.core.commands.AbstractHandler;
 import org.eclipse.core.commands.ExecutionEvent;
 import org.eclipse.core.resources.IProject;
 import org.eclipse.core.runtime.CoreException;
@@ -11,7 +10,6 @@ import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.dialogs.ErrorDialog;
-import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.ui.IEditorPart;
 import org.eclipse.ui.handlers.HandlerUtil;
@@ -20,7 +18,7 @@ import dbshift.core.engine.Dialect;
 import dbshift.core.engine.Endpoint;
 import dbshift.core.project.ScriptValidator;
 import dbshift.ui.internal.DBShiftUiPlugin;
-import dbshift.ui.internal.ProjectSelection;
+import dbshift.ui.internal.ProjectHandler;
 import dbshift.ui.preferences.MigrationPreferences;
 import dbshift.ui.project.MigrationProjects;
 import dbshift.ui.run.EngineJob;
@@ -30,17 +28,15 @@ import dbshift.ui.run.ProjectSession;
  * Validates a project's script with the engine: parse with the target dialect's script syntax and, with a linked
  * target (and the preference on), a dry run of each statement there. Problems become markers on the script.
  */
-public final class ValidateScriptHandler extends AbstractHandler {
+public final class ValidateScriptHandler extends ProjectHandler {
+    public ValidateScriptHandler() {
+        super("Validate Script");
+    }
+
     private static volatile ScriptValidator.Result last;
 
     @Override
-    public Object execute(ExecutionEvent event) {
-        Shell shell = HandlerUtil.getActiveShell(event);
-        IProject project = ProjectSelection.of(event);
-        if (project == null) {
-            MessageDialog.openInformation(shell, "Validate Script", "Select a migration project first.");
-            return null;
-        }
+    protected void run(ExecutionEvent event, Shell shell, IProject project) {
         String text = null;
         IEditorPart editor = HandlerUtil.getActiveEditor(event);
         SqlEditor sql = editor instanceof SqlEditor s ? s : editor instanceof SchemaDiffEditor d ? d.scriptEditor() : null;
@@ -53,10 +49,9 @@ public final class ValidateScriptHandler extends AbstractHandler {
             }
         } catch (CoreException e) {
             ErrorDialog.openError(shell, "Validate Script", "Cannot read the script of " + project.getName(), e.getStatus());
-            return null;
+            return;
         }
         schedule(shell, project, text == null ? "" : text, true);
-        return null;
     }
 
     /** Validation after a save: silent unless it cannot even start. */

@@ -3,7 +3,6 @@ package dbshift.ui.run;
 import java.util.EnumSet;
 import java.util.Set;
 
-import org.eclipse.core.commands.AbstractHandler;
 import org.eclipse.core.commands.ExecutionEvent;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IProject;
@@ -15,14 +14,13 @@ import org.eclipse.swt.widgets.Shell;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.PlatformUI;
-import org.eclipse.ui.handlers.HandlerUtil;
 
 import dbshift.core.project.MigrationProject;
 import dbshift.core.script.Phase;
 import dbshift.core.script.Script;
 import dbshift.ui.assess.FindingMarkers;
 import dbshift.ui.internal.DBShiftUiPlugin;
-import dbshift.ui.internal.ProjectSelection;
+import dbshift.ui.internal.ProjectHandler;
 import dbshift.ui.project.MigrationProjects;
 import dbshift.ui.views.MigrationResultsView;
 
@@ -67,24 +65,22 @@ public final class RunHandlers {
     }
 
     /** Deploys the reviewed script: before the data when the project copies data, else all of it. */
-    public static final class Deploy extends AbstractHandler {
+    public static final class Deploy extends ProjectHandler {
+        public Deploy() {
+            super("Deploy Script");
+        }
+
         @Override
-        public Object execute(ExecutionEvent event) {
-            Shell shell = HandlerUtil.getActiveShell(event);
-            IProject project = ProjectSelection.of(event);
-            if (project == null) {
-                MessageDialog.openInformation(shell, "Deploy Script", "Select a migration project first.");
-                return null;
-            }
+        protected void run(ExecutionEvent event, Shell shell, IProject project) {
             try {
                 ProjectSession session = ProjectSession.prepare(shell, project, true);
                 if (session == null) {
-                    return null;
+                    return;
                 }
                 Script script = reviewedScript(shell, project, session);
                 if (script == null) {
                     MessageDialog.openInformation(shell, "Deploy Script", "The project has no script to deploy yet: Generate Script first.");
-                    return null;
+                    return;
                 }
                 MigrationProject model = session.model();
                 Set<Phase> phases = model.scope().includesData() ? EnumSet.copyOf(dbshift.core.run.Migration.BEFORE_DATA)
@@ -100,38 +96,36 @@ public final class RunHandlers {
                 if (MessageDialog.open(MessageDialog.QUESTION, shell, "Deploy Script", question, SWT.NONE, "Deploy", "Cancel") != 0
                         || count == 0) {
                     session.forgetPasswords();
-                    return null;
+                    return;
                 }
                 new DeployJob(session, script, phases).schedule();
                 showResults();
             } catch (CoreException e) {
                 ErrorDialog.openError(shell, "Deploy Script", "Cannot deploy the script of " + project.getName(), e.getStatus());
             }
-            return null;
+            return;
         }
     }
 
     /** Copies and verifies the data, then runs what follows it. */
-    public static final class MigrateData extends AbstractHandler {
+    public static final class MigrateData extends ProjectHandler {
+        public MigrateData() {
+            super("Migrate Data");
+        }
+
         @Override
-        public Object execute(ExecutionEvent event) {
-            Shell shell = HandlerUtil.getActiveShell(event);
-            IProject project = ProjectSelection.of(event);
-            if (project == null) {
-                MessageDialog.openInformation(shell, "Migrate Data", "Select a migration project first.");
-                return null;
-            }
+        protected void run(ExecutionEvent event, Shell shell, IProject project) {
             try {
                 ProjectSession session = ProjectSession.prepare(shell, project, true);
                 if (session == null) {
-                    return null;
+                    return;
                 }
                 MigrationProject model = session.model();
                 if (!model.scope().includesData()) {
                     MessageDialog.openInformation(shell, "Migrate Data", "The project '" + project.getName()
                             + "' migrates the schema only (its scope); change the scope in the project's Properties > DBShift Migration to copy data.");
                     session.forgetPasswords();
-                    return null;
+                    return;
                 }
                 Script script = model.scope().includesSchema() ? reviewedScript(shell, project, session) : null;
                 long after = script == null ? 0
@@ -141,14 +135,14 @@ public final class RunHandlers {
                         + (after > 0 ? ", and run the " + after + " statement(s) that follow the data" : "") + "?";
                 if (MessageDialog.open(MessageDialog.QUESTION, shell, "Migrate Data", question, SWT.NONE, "Migrate", "Cancel") != 0) {
                     session.forgetPasswords();
-                    return null;
+                    return;
                 }
                 new MigrateDataJob(session, script).schedule();
                 showResults();
             } catch (CoreException e) {
                 ErrorDialog.openError(shell, "Migrate Data", "Cannot migrate the data of " + project.getName(), e.getStatus());
             }
-            return null;
+            return;
         }
     }
 
