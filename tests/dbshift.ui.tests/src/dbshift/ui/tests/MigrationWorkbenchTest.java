@@ -285,6 +285,23 @@ class MigrationWorkbenchTest {
         assertEquals(1, ConnectionStore.get().profiles(Side.TARGET).size());
         assertEquals(null, ConnectionSecrets.load(copy.id()), "deleting a profile deletes its password");
 
+        // edit: driver properties are kept, a secret typed there is refused before anything is saved
+        SourceConnectionsView sources = (SourceConnectionsView) UiTestSupport.page().showView(SourceConnectionsView.ID);
+        waitUntil("the source to show", 5_000, () -> sources.node(source.id()) != null);
+        sources.viewer().setSelection(new StructuredSelection(sources.node(source.id())), true);
+        var edit = onShell("Edit Source Connection", shell -> {
+            Text properties = named(shell, "driverProperties", Text.class);
+            type(properties, "connectTimeout=7000\npassword=" + WRONG_PASSWORD);
+            assertFalse(button(shell, "OK").isEnabled(), "a secret in the driver properties cannot be saved");
+            assertTrue(((ConnectionDialog) shell.getData()).getErrorMessage().contains("secure storage"));
+            type(properties, "connectTimeout=7000");
+            assertTrue(named(shell, "url", org.eclipse.swt.widgets.Label.class).getText().startsWith("jdbc:mariadb://127.0.0.1:"));
+            click(button(shell, "OK"));
+        });
+        execute("dbshift.ui.connection.edit", Map.of());
+        rethrow(edit);
+        assertEquals("7000", ConnectionStore.get().find(source.id()).orElseThrow().properties().get("connectTimeout"));
+
         // no file of the workspace (metadata included) nor the keyring holds either password in clear text
         Path workspace = ResourcesPlugin.getWorkspace().getRoot().getLocation().toFile().toPath();
         List<Path> files = new ArrayList<>();
