@@ -39,7 +39,11 @@ public interface RowReader {
 
     long count(Connection connection, Table table, KeyRange range) throws SQLException;
 
-    /** Streams the rows with the given primary keys (those that still exist), for change replication. */
+    /**
+     * Streams the rows with the given keys (those that still exist), for change replication. The read must see
+     * each row's latest committed version even while its writer is still committing (a change log may show a
+     * transaction before the engine makes it visible): a locking read, inside the caller's transaction.
+     */
     RowStream openKeys(Connection connection, Table table, List<TransferColumn> columns, List<List<String>> keys)
             throws SQLException;
 }

@@ -200,8 +200,9 @@ public final class MySqlRowReader implements RowReader {
             throws SQLException {
         List<String> keyColumns = keyColumns(table);
         KeyPredicate where = KeyPredicate.anyOf(Q, keyColumns, keyKinds(table, keyColumns), keys);
+        // LOCK IN SHARE MODE waits for a writer that is still committing and reads what it committed
         PreparedStatement ps = c.prepareStatement("SELECT " + String.join(", ", columns.stream().map(TransferColumn::selectExpression)
-                .toList()) + " FROM " + Q.quote(table.name()) + where.sql());
+                .toList()) + " FROM " + Q.quote(table.name()) + where.sql() + " LOCK IN SHARE MODE");
         try {
             where.bind(ps, 1);
             return new JdbcRowStream(ps, ps.executeQuery(), columns, isConnectorJ(c));
