@@ -144,6 +144,13 @@ public final class CopyEngine {
         String key = m.key();
         RowReader reader = source.dialect().rowReader();
         Optional<CopyState.SavedPlan> saved = state.plan(tgt, key);
+        boolean stale = saved.isPresent() && saved.get().rows() + state.copiedRows(tgt, key) > 0 && isEmpty(tgt, m.target());
+        if (stale) {
+            // the checkpoints describe rows that are no longer there: the table was dropped and created again
+            run.note("table " + m.target().name() + ": its copy checkpoints were stale (the table is empty); copying it afresh");
+            state.clear(tgt, key);
+            saved = Optional.empty();
+        }
         if (saved.isPresent() && !options.truncateTarget()) {
             CopyState.SavedPlan plan = saved.get();
             List<KeyRange> slices = slices(plan.bounds());

@@ -145,6 +145,10 @@ public final class Migration {
         long start = System.nanoTime();
         try {
             T result = body.get();
+            if (run.progress().isCancelled()) {
+                throw new MigrationException(name + " cancelled; the report says how far it got, and running it again "
+                        + "resumes", MigrationException.FAILURES);
+            }
             run.step(new StepResult(name, Status.OK, (System.nanoTime() - start) / 1_000_000, null));
             return result;
         } catch (MigrationException e) {
