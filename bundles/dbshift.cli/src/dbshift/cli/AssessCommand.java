@@ -8,14 +8,8 @@ import picocli.CommandLine.Command;
 
 @Command(name = "assess", description = "Read the source (and the target, if given) and list what needs attention before migrating.")
 final class AssessCommand extends MigrationCommand {
-    @Override
-    boolean needsSource() {
-        return true;
-    }
-
-    @Override
-    boolean needsTarget() {
-        return false;
+    AssessCommand() {
+        super(true, false);
     }
 
     @Override

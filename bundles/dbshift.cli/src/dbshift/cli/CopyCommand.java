@@ -7,14 +7,8 @@ import picocli.CommandLine.Command;
 
 @Command(name = "copy", description = "Copy the data of every table into the existing target tables (resumes an interrupted copy).")
 final class CopyCommand extends MigrationCommand {
-    @Override
-    boolean needsSource() {
-        return true;
-    }
-
-    @Override
-    boolean needsTarget() {
-        return true;
+    CopyCommand() {
+        super(true, true);
     }
 
     @Override

@@ -37,20 +37,14 @@ final class DemoCommand extends MigrationCommand {
     private EmbeddedMySql target;
 
     DemoCommand() {
+        super(true, true);
         out = Path.of("dbshift-demo");
         targetKind = "azure-mysql";
         users = List.of("app_owner@%", "app_rw@%", "reporting@10.0.%", "ops_admin@localhost");
+        // the demo goes on to sync and cut over: triggers are created at cutover
+        deferTriggers = true;
     }
 
-    @Override
-    boolean needsSource() {
-        return true;
-    }
-
-    @Override
-    boolean needsTarget() {
-        return true;
-    }
 
     @Override
     public Integer call() {
@@ -116,10 +110,18 @@ final class DemoCommand extends MigrationCommand {
     void perform(Migration migration, PrintWriter out) throws IOException {
         migration.assess();
         writeScript(migration, migration.script());
+        migration.migrate();
+        // the application keeps writing to the source after the copy; sync follows its binary log, cutover verifies
         try {
-            migration.migrate();
-        } catch (MigrationException e) {
-            throw e;
+            int changed = SampleDatabase.simulateTraffic(source);
+            out.println("The source kept changing after the copy (" + changed + " rows written); syncing and cutting over ...");
+            out.flush();
+        } catch (java.sql.SQLException e) {
+            throw new MigrationException("demo: writing to the source failed: " + e.getMessage(), MigrationException.FAILURES, e);
         }
+        migration.cutover(false);
+        var sync = migration.run().syncResult();
+        out.printf("Sync applied %,d changed rows from the binary log (%s → %s); cutover verified every table.%n", sync.changes(),
+                sync.from(), sync.applied());
     }
 }

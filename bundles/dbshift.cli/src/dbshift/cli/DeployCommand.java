@@ -23,14 +23,13 @@ final class DeployCommand extends MigrationCommand {
     @Option(names = "--script", paramLabel = "FILE", description = "Deploy this reviewed script as it is instead of generating one.")
     Path script;
 
-    @Override
-    boolean needsSource() {
-        return script == null;
+    DeployCommand() {
+        super(true, true);
     }
 
     @Override
-    boolean needsTarget() {
-        return true;
+    boolean needsSource() {
+        return script == null;
     }
 
     @Override

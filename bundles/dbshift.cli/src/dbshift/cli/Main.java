@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 @Command(name = "dbshift", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Assess, convert, deploy, copy and verify a database migration.",
         subcommands = { AssessCommand.class, ScriptCommand.class, DeployCommand.class, CopyCommand.class,
-                VerifyCommand.class, MigrateCommand.class, DemoCommand.class, VersionCommand.class,
+                VerifyCommand.class, MigrateCommand.class, SyncCommand.class, CutoverCommand.class, DemoCommand.class,
+                VersionCommand.class,
                 CommandLine.HelpCommand.class },
         footer = { "", "Passwords come from DBSHIFT_SOURCE_PASSWORD and DBSHIFT_TARGET_PASSWORD (set but empty means no password),",
                 "or from a prompt on a terminal; never from the command line.",
@@ -41,7 +42,23 @@ public final class Main implements Runnable {
     }
 
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cli = new CommandLine(new Main());
+        return run(System.getenv(), out, err, args);
+    }
+
+    /** Runs with the given environment (where passwords come from); tests pass their own. */
+    public static int run(java.util.Map<String, String> environment, PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = new CommandLine(new Main(), new CommandLine.IFactory() {
+            private final CommandLine.IFactory defaults = CommandLine.defaultFactory();
+
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                K instance = defaults.create(type);
+                if (instance instanceof MigrationCommand command) {
+                    command.environment = environment;
+                }
+                return instance;
+            }
+        });
         cli.setOut(out);
         cli.setErr(err);
         cli.setExitCodeExceptionMapper(e -> EXIT_USAGE);

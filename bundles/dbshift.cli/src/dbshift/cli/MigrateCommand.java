@@ -8,14 +8,8 @@ import picocli.CommandLine.Command;
 
 @Command(name = "migrate", description = "All steps in order: assess, deploy the schema, copy, finish the schema, verify, users.")
 final class MigrateCommand extends MigrationCommand {
-    @Override
-    boolean needsSource() {
-        return true;
-    }
-
-    @Override
-    boolean needsTarget() {
-        return true;
+    MigrateCommand() {
+        super(true, true);
     }
 
     @Override

@@ -41,6 +41,9 @@ abstract class MigrationCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** Where passwords come from: the process environment, or what a caller (a test) hands in. */
+    Map<String, String> environment = System.getenv();
+
     @Option(names = "--source", paramLabel = "URL", description = "Source JDBC URL: jdbc:mysql:, jdbc:mariadb: (later jdbc:sqlserver:, jdbc:jtds:sybase:).")
     String sourceUrl;
 
@@ -92,10 +95,25 @@ abstract class MigrationCommand implements Callable<Integer> {
     @Option(names = "--indexes-with-tables", description = "Create secondary indexes with the tables instead of after the data.")
     boolean indexesWithTables;
 
-    /** Whether this command needs a source / a target. */
-    abstract boolean needsSource();
+    @Option(names = "--defer-triggers", description = "Create triggers and events at cutover, so that changes replicated by 'sync' do not fire them.")
+    boolean deferTriggers;
 
-    abstract boolean needsTarget();
+    private final boolean needsSource;
+    private final boolean needsTarget;
+
+    /** Whether this command needs a source and a target. */
+    MigrationCommand(boolean needsSource, boolean needsTarget) {
+        this.needsSource = needsSource;
+        this.needsTarget = needsTarget;
+    }
+
+    boolean needsSource() {
+        return needsSource;
+    }
+
+    boolean needsTarget() {
+        return needsTarget;
+    }
 
     /** The command's work on a prepared migration. */
     abstract void perform(Migration migration, PrintWriter out) throws IOException;
@@ -176,7 +194,8 @@ abstract class MigrationCommand implements Callable<Integer> {
             throw new MigrationException("--chunk-rows must not be negative", MigrationException.USAGE);
         }
         return o.withSchemas(databases).withUsers(users).withChunkRows(chunkRows).withContinueOnError(continueOnError)
-                .withTruncateTarget(truncate).withConvertUtf8mb3(!keepUtf8mb3).withIndexesAfterData(!indexesWithTables);
+                .withTruncateTarget(truncate).withConvertUtf8mb3(!keepUtf8mb3).withIndexesAfterData(!indexesWithTables)
+                .withDeferTriggers(deferTriggers);
     }
 
     TargetKind targetKind() {
@@ -207,7 +226,7 @@ abstract class MigrationCommand implements Callable<Integer> {
      * never from the command line. Azure targets get encrypted connections unless the URL says otherwise.
      */
     ConnectionSpec connectionSpec(String url, String user, String variable, String role, TargetKind kind) {
-        String fromEnv = System.getenv(variable);
+        String fromEnv = environment.get(variable);
         char[] password;
         if (fromEnv != null) {
             password = fromEnv.toCharArray();

@@ -9,14 +9,8 @@ import picocli.CommandLine.Command;
 
 @Command(name = "script", description = "Write the migration script (schema.sql) for review: everything, or with --target only what the target lacks.")
 final class ScriptCommand extends MigrationCommand {
-    @Override
-    boolean needsSource() {
-        return true;
-    }
-
-    @Override
-    boolean needsTarget() {
-        return false;
+    ScriptCommand() {
+        super(true, false);
     }
 
     @Override

@@ -7,14 +7,8 @@ import picocli.CommandLine.Command;
 
 @Command(name = "verify", description = "Compare every table on both sides: row counts and checksums per key range.")
 final class VerifyCommand extends MigrationCommand {
-    @Override
-    boolean needsSource() {
-        return true;
-    }
-
-    @Override
-    boolean needsTarget() {
-        return true;
+    VerifyCommand() {
+        super(true, true);
     }
 
     @Override

@@ -92,6 +92,30 @@ public final class SampleDatabase {
         }
     }
 
+    /**
+     * What an application does after the copy: new orders with lines and payments, updated and closed customers,
+     * repriced products, deleted sessions. Returns how many rows it wrote.
+     */
+    public static int simulateTraffic(EmbeddedServer server) throws SQLException {
+        Properties props = new Properties();
+        props.setProperty("user", server.user());
+        props.setProperty("password", "");
+        int rows = 0;
+        try (Connection c = new org.mariadb.jdbc.Driver().connect(server.jdbcUrl("shop"), props); Statement s = c.createStatement()) {
+            for (int i = 0; i < 200; i++) {
+                s.execute("INSERT INTO `orders` (`customer_id`, `ordered_at`, `status`, `total`, `note`) VALUES (" + (1 + i * 7) + ", NOW(), 'new', 0, 'after the copy ✓')");
+                s.execute("INSERT INTO `order_items` (`order_id`, `line_no`, `product_id`, `quantity`, `unit_price`) VALUES (LAST_INSERT_ID(), 1, "
+                        + (1 + i) + ", 2, 9.99)");
+                rows += 2;
+            }
+            rows += s.executeUpdate("UPDATE `customers` SET `status` = 'suspended', `flags` = 'vip' WHERE `id` % 97 = 3");
+            rows += s.executeUpdate("UPDATE `products` SET `price` = `price` * 1.05, `attributes` = JSON_SET(COALESCE(`attributes`, '{}'), '$.repriced', TRUE) WHERE `id` % 11 = 0");
+            rows += s.executeUpdate("UPDATE `orders` SET `status` = 'paid' WHERE `id` % 13 = 0 AND `status` = 'new'");
+            rows += s.executeUpdate("DELETE FROM `sessions` WHERE `customer_id` % 3 = 0");
+        }
+        return rows;
+    }
+
     static String load(String name, Size size) {
         try (InputStream in = SampleDatabase.class.getResourceAsStream("sample/" + name)) {
             if (in == null) {

@@ -12,6 +12,7 @@ import java.nio.file.Paths;
 public final class SharedServers {
     private static EmbeddedMariaDb mariaDb;
     private static EmbeddedMySql mySql;
+    private static EmbeddedMySql mySqlTarget;
     private static boolean hookInstalled;
 
     private SharedServers() {
@@ -33,6 +34,15 @@ public final class SharedServers {
         return mySql;
     }
 
+    /** A second MySQL 8 server, for migrations from MySQL to MySQL. */
+    public static synchronized EmbeddedMySql mySqlTarget() {
+        if (mySqlTarget == null) {
+            installHook();
+            mySqlTarget = EmbeddedMySql.start(workDir().resolve("mysql-target"), cacheDir(), MYSQL_OPTIONS);
+        }
+        return mySqlTarget;
+    }
+
     /** Options that make the servers behave like the production ones we migrate from and to. */
     static final String[] MARIADB_OPTIONS = { "--log-bin=mariadb-bin", "--binlog-format=ROW", "--server-id=1", "--log-bin-trust-function-creators=1",
             "--local-infile=1", "--max-allowed-packet=256M" };
@@ -49,6 +59,10 @@ public final class SharedServers {
     }
 
     public static synchronized void stopAll() {
+        if (mySqlTarget != null) {
+            mySqlTarget.close();
+            mySqlTarget = null;
+        }
         if (mySql != null) {
             mySql.close();
             mySql = null;

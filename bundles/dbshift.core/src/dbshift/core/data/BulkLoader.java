@@ -23,8 +23,4 @@ public interface BulkLoader {
      */
     long load(Connection connection, Table table, List<TransferColumn> columns, RowStream rows, MigrationOptions options,
             BooleanSupplier cancelled) throws SQLException;
-
-    /** Deletes the rows of a slice (before a slice is copied again). */
-    void delete(Connection connection, Table table, List<String> keyColumns, List<ValueKind> keyKinds, KeyRange range)
-            throws SQLException;
 }

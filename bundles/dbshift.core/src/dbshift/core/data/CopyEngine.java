@@ -33,6 +33,8 @@ public final class CopyEngine {
     private static final long SLICE_BYTES = 64L * 1024 * 1024;
     private static final long MIN_SLICE_ROWS = 10_000;
     private static final long MAX_SLICE_ROWS = 1_000_000;
+    /** A slice that hit a deadlock or lock wait timeout is tried again this often, on the same connection. */
+    private static final int MAX_ATTEMPTS = 3;
 
     private final Endpoint source;
     private final Endpoint target;
@@ -208,22 +210,8 @@ public final class CopyEngine {
     private void runWorkers(List<SliceTask> tasks, Set<String> done) throws SQLException {
         ConcurrentLinkedQueue<SliceTask> queue = new ConcurrentLinkedQueue<>(tasks);
         int workers = Math.max(1, Math.min(options.jobs(), tasks.size()));
-        List<Thread> threads = new ArrayList<>();
         List<SQLException> connectFailures = new java.util.concurrent.CopyOnWriteArrayList<>();
-        for (int w = 0; w < workers; w++) {
-            Thread t = new Thread(() -> work(queue, done, connectFailures), "dbshift-copy-" + (w + 1));
-            t.setDaemon(true);
-            threads.add(t);
-            t.start();
-        }
-        for (Thread t : threads) {
-            try {
-                t.join();
-            } catch (InterruptedException e) {
-                run.progress().cancel();
-                Thread.currentThread().interrupt();
-            }
-        }
+        Workers.run(workers, "dbshift-copy", run.progress(), () -> work(queue, done, connectFailures));
         if (!connectFailures.isEmpty() && connectFailures.size() == workers) {
             throw connectFailures.get(0);
         }
@@ -266,19 +254,24 @@ public final class CopyEngine {
         TableJob job = task.job;
         Table sourceTable = job.mapping.source();
         Table targetTable = job.mapping.target();
-        if (job.resumed && !job.keys.isEmpty()) {
-            // a slice that never committed left nothing behind, but rows inserted by others would double
-            loader.delete(tgt, targetTable, job.keys, job.keyKinds, task.range);
-        } else if (job.resumed) {
-            loader.delete(tgt, targetTable, List.of(), List.of(), KeyRange.ALL);
+        // a slice that did not commit left nothing behind (it is one transaction with its checkpoint), so a
+        // resumed slice needs no clean-up; rows someone else put in its range fail the row-count check instead
+        for (int attempt = 1;; attempt++) {
+            try {
+                long rows;
+                try (RowStream stream = source.dialect().rowReader().open(src, sourceTable, job.columns, task.range, true)) {
+                    rows = loader.load(tgt, targetTable, job.columns, stream, options, run.progress()::isCancelled);
+                }
+                state.sliceDone(tgt, job.mapping.key(), task.sliceNo, rows);
+                tgt.commit();
+                return rows;
+            } catch (SQLException e) {
+                rollback(tgt);
+                if (attempt >= MAX_ATTEMPTS || !isTransient(e) || run.progress().isCancelled()) {
+                    throw e;
+                }
+            }
         }
-        long rows;
-        try (RowStream stream = source.dialect().rowReader().open(src, sourceTable, job.columns, task.range, true)) {
-            rows = loader.load(tgt, targetTable, job.columns, stream, options, run.progress()::isCancelled);
-        }
-        state.sliceDone(tgt, job.mapping.key(), task.sliceNo, rows);
-        tgt.commit();
-        return rows;
     }
 
     private void finishTable(Connection tgt, TableJob job, Set<String> done) throws SQLException {
@@ -311,6 +304,16 @@ public final class CopyEngine {
         Table t = job.mapping.target();
         run.table(new TableResult(t.name().schema(), t.name().name(), null, rows, status, "skipped", millis,
                 millis == 0 ? rows : rows * 1000.0 / millis, job.method, List.of(), message));
+    }
+
+    /** Deadlocks and lock wait timeouts: the transaction was rolled back and may simply be run again. */
+    static boolean isTransient(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s && ("40001".equals(s.getSQLState()) || s.getErrorCode() == 1213 || s.getErrorCode() == 1205)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void rollback(Connection c) {

@@ -47,19 +47,6 @@ public final class CopyState {
     }
 
     public void ensureTables(Connection c) throws SQLException {
-        try {
-            Jdbc.scalar(c, "SELECT COUNT(*) FROM " + q(TABLES) + " WHERE 1 = 0");
-            return;
-        } catch (SQLException e) {
-            rollbackQuietly(c);
-        }
-        for (String sql : dialect.ddlWriter().createSchema(Schema.empty(SCHEMA, "utf8mb4", "utf8mb4_bin"))) {
-            try {
-                Jdbc.execute(c, sql);
-            } catch (SQLException e) {
-                rollbackQuietly(c); // the schema may exist without the tables
-            }
-        }
         Table tables = new Table(TABLES, List.of(col("table_key", DataType.withLength("varchar", 600), false),
                 col("bounds", DataType.withLength("varchar", 8000), true), col("state", DataType.withLength("varchar", 16), false),
                 col("row_count", DataType.of("bigint"), true), col("updated_at", DataType.withLength("varchar", 40), true)),
@@ -69,7 +56,32 @@ public final class CopyState {
                 col("copied_at", DataType.withLength("varchar", 40), true)),
                 new PrimaryKey(null, List.of(IndexColumn.of("table_key"), IndexColumn.of("slice_no")), true), null, null, null,
                 null, null);
-        for (Table t : List.of(tables, slices)) {
+        ensure(c, dialect, List.of(tables, slices));
+    }
+
+    /**
+     * Creates DBShift's own tables in {@link #SCHEMA} on the target where they are missing, through the
+     * dialect's DDL writer (so they are right for every target engine).
+     */
+    public static void ensure(Connection c, Dialect dialect, List<Table> tables) throws SQLException {
+        boolean schemaTried = false;
+        for (Table t : tables) {
+            try {
+                Jdbc.scalar(c, "SELECT COUNT(*) FROM " + dialect.quoting().quote(t.name()) + " WHERE 1 = 0");
+                continue;
+            } catch (SQLException e) {
+                rollbackQuietly(c);
+            }
+            if (!schemaTried) {
+                schemaTried = true;
+                for (String sql : dialect.ddlWriter().createSchema(Schema.empty(SCHEMA, "utf8mb4", "utf8mb4_bin"))) {
+                    try {
+                        Jdbc.execute(c, sql);
+                    } catch (SQLException e) {
+                        rollbackQuietly(c); // the schema may exist without this table
+                    }
+                }
+            }
             for (String sql : dialect.ddlWriter().createTable(t, true, false)) {
                 Jdbc.execute(c, sql);
             }
@@ -77,7 +89,7 @@ public final class CopyState {
         commitIfManual(c);
     }
 
-    private static Column col(String name, DataType type, boolean nullable) {
+    static Column col(String name, DataType type, boolean nullable) {
         return Column.builder(name, type).nullable(nullable).build();
     }
 

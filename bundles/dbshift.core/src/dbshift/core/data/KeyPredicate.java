@@ -36,6 +36,24 @@ public final class KeyPredicate {
         return new KeyPredicate(" WHERE " + String.join(" AND ", parts), values);
     }
 
+    /** {@code WHERE (k1 = ? AND k2 = ?) OR …}: exactly the rows with these keys. */
+    public static KeyPredicate anyOf(Quoting quoting, List<String> keyColumns, List<ValueKind> kinds, List<List<String>> keys) {
+        if (keys.isEmpty()) {
+            return new KeyPredicate(" WHERE 1 = 0", List.of());
+        }
+        List<Object> values = new ArrayList<>();
+        List<String> rows = new ArrayList<>();
+        for (List<String> key : keys) {
+            List<String> parts = new ArrayList<>();
+            for (int i = 0; i < keyColumns.size(); i++) {
+                parts.add(quoting.quote(keyColumns.get(i)) + " = ?");
+                values.add(bind(kinds.get(i), key.get(i)));
+            }
+            rows.add(keyColumns.size() == 1 ? parts.get(0) : "(" + String.join(" AND ", parts) + ")");
+        }
+        return new KeyPredicate(" WHERE " + String.join(" OR ", rows), values);
+    }
+
     /** {@code (k1 op v1) OR (k1 = v1 AND k2 op v2) …}, with the last comparison inclusive for {@code <=}. */
     private static String compare(Quoting q, List<String> keys, List<ValueKind> kinds, List<String> bound, String op,
             List<Object> values) {

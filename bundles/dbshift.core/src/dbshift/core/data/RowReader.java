@@ -29,4 +29,8 @@ public interface RowReader {
             throws SQLException;
 
     long count(Connection connection, Table table, KeyRange range) throws SQLException;
+
+    /** Streams the rows with the given primary keys (those that still exist), for change replication. */
+    RowStream openKeys(Connection connection, Table table, List<TransferColumn> columns, List<List<String>> keys)
+            throws SQLException;
 }

@@ -77,21 +77,7 @@ public final class Verifier {
         }
         run.progress().start("verify", expected);
         ConcurrentLinkedQueue<SliceCheck> queue = new ConcurrentLinkedQueue<>(checks);
-        List<Thread> threads = new ArrayList<>();
-        for (int w = 0; w < Math.max(1, Math.min(options.jobs(), checks.size())); w++) {
-            Thread t = new Thread(() -> work(queue, outcomes), "dbshift-verify-" + (w + 1));
-            t.setDaemon(true);
-            threads.add(t);
-            t.start();
-        }
-        for (Thread t : threads) {
-            try {
-                t.join();
-            } catch (InterruptedException e) {
-                run.progress().cancel();
-                Thread.currentThread().interrupt();
-            }
-        }
+        Workers.run(Math.min(options.jobs(), checks.size()), "dbshift-verify", run.progress(), () -> work(queue, outcomes));
         for (TableMapping m : tables) {
             record(m, outcomes.get(m.key()));
         }
@@ -185,7 +171,7 @@ public final class Verifier {
                 : new TableResult(schema, name, null, null, Status.OK, "skipped", millis, 0, null, List.of(), null);
         boolean totalsEqual = o.sourceTotal.fingerprint().equals(o.targetTotal.fingerprint());
         String checksum;
-        Status status = base.status() == Status.SKIPPED ? Status.OK : base.status();
+        Status status = base.status();
         String message = base.message();
         List<String> mismatches = List.of();
         if (!o.errors.isEmpty()) {

@@ -63,6 +63,19 @@ public interface Dialect {
         return java.util.Map.of();
     }
 
+    /** Follows changes on a live source (its change log), for keeping a target in sync until cutover. */
+    default Optional<dbshift.core.sync.ChangeCapture> changeCapture() {
+        return Optional.empty();
+    }
+
+    /**
+     * Stops application writes on a source before cutover (e.g. read_only), where the engine can; returns what it
+     * did, for the report.
+     */
+    default String freezeWrites(Connection connection) throws SQLException {
+        throw new SQLException(displayName() + " sources cannot be frozen by DBShift; stop the applications' writes yourself");
+    }
+
     /** Reads a schema script offline into a catalog, where the dialect can (SQL Server's T-SQL, …). */
     default Optional<ScriptReader> scriptReader() {
         return Optional.empty();

@@ -58,6 +58,7 @@ public final class ReportWriter {
         root.put("users", run.principals().stream().map(ReportWriter::principal).toList());
         root.put("statements", run.statements().stream().filter(s -> s.status() != Status.OK).map(ReportWriter::statement)
                 .toList());
+        root.put("sync", sync(run));
         root.put("notes", run.notes());
         return root;
     }
@@ -117,6 +118,22 @@ public final class ReportWriter {
         return m;
     }
 
+    private static Map<String, Object> sync(MigrationRun run) {
+        var r = run.syncResult();
+        if (r == null) {
+            return null;
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("startPosition", r.from().text());
+        m.put("appliedPosition", r.applied().text());
+        m.put("sourcePosition", r.sourceHead().text());
+        m.put("changesApplied", r.changes());
+        m.put("lagSeconds", r.lagSeconds());
+        m.put("caughtUp", r.caughtUp());
+        m.put("warnings", r.warnings());
+        return m;
+    }
+
     private static Map<String, Object> options(MigrationRun run) {
         var o = run.options();
         Map<String, Object> m = new LinkedHashMap<>();
@@ -131,6 +148,7 @@ public final class ReportWriter {
         m.put("indexesAfterData", o.indexesAfterData());
         m.put("truncate", o.truncateTarget());
         m.put("convertUtf8mb3", o.convertUtf8mb3());
+        m.put("deferTriggers", o.deferTriggers());
         return m;
     }
 

@@ -151,6 +151,8 @@ public final class Migration {
     private static <T> T sql(String what, SqlWork<T> work) {
         try {
             return work.run();
+        } catch (dbshift.core.engine.UnknownSchemaException e) {
+            throw new MigrationException(what + ": " + e.getMessage(), MigrationException.USAGE, e);
         } catch (SQLException e) {
             throw new MigrationException(what + ": " + e.getMessage(), MigrationException.FAILURES, e);
         }
@@ -352,13 +354,92 @@ public final class Migration {
     public void copy() {
         requireTarget();
         requireSource();
+        recordReplicationStart();
         step("data", () -> sql("copying the data", () -> {
             new CopyEngine(source, target, options, run).copy(tableMappings());
             return null;
         }));
-        if (run.tables().stream().anyMatch(t -> t.status().isFailure())) {
-            throw new MigrationException("the copy of " + run.tables().stream().filter(t -> t.status().isFailure()).count()
-                    + " table(s) failed; rerun to resume from the last committed slice", MigrationException.FAILURES);
+        List<dbshift.core.run.TableResult> failed = run.tables().stream().filter(t -> t.status().isFailure()).toList();
+        if (!failed.isEmpty()) {
+            throw new MigrationException("the copy of " + failed.size() + " table(s) failed: " + failed.stream()
+                    .map(t -> t.schema() + "." + t.name() + ": " + t.message()).collect(java.util.stream.Collectors.joining("; ")),
+                    MigrationException.FAILURES);
+        }
+    }
+
+    /**
+     * Before the first row is read, remembers where the source's change log is, so that a later sync replays
+     * every change made while (and after) the copy ran. Sources without a change log simply cannot be synced.
+     */
+    private void recordReplicationStart() {
+        var capture = source.dialect().changeCapture();
+        if (capture.isEmpty()) {
+            return;
+        }
+        try (Connection src = source.open(); Connection tgt = target.open()) {
+            dbshift.core.sync.SourcePosition position = capture.get().position(src);
+            dbshift.core.sync.SyncState state = new dbshift.core.sync.SyncState(target.dialect());
+            state.ensureTable(tgt);
+            String key = dbshift.core.sync.Synchronizer.sourceKey(source);
+            if (options.truncateTarget()) {
+                state.forget(tgt, key);
+            }
+            state.recordStart(tgt, key, position);
+        } catch (SQLException e) {
+            run.note("change capture is not available, so 'sync' cannot follow this source: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Applies the source's changes since the copy began (or since the last sync) to the target: until it has caught
+     * up with the source (when {@code untilCaughtUp}), for {@code maxSeconds} (when &gt; 0), or until cancelled.
+     */
+    public dbshift.core.sync.SyncResult sync(boolean untilCaughtUp, long maxSeconds) {
+        requireTarget();
+        requireSource();
+        dbshift.core.sync.SyncResult result = step("sync", () -> sql("syncing changes", () -> {
+            dbshift.core.sync.SourcePosition until = null;
+            if (untilCaughtUp) {
+                try (Connection src = source.open()) {
+                    until = source.dialect().changeCapture().orElseThrow(() -> new SQLException(
+                            source.dialect().displayName() + " sources have no change capture in DBShift")).position(src);
+                }
+            }
+            return new dbshift.core.sync.Synchronizer(source, target, tableMappings(), options, run).run(until, maxSeconds * 1000);
+        }));
+        run.sync(result);
+        return result;
+    }
+
+    /**
+     * The switch-over: optionally freezes writes on the source, applies every change up to the source's position
+     * at that moment, creates the triggers and events held back for it, and verifies every table. The run says
+     * whether the target is ready to take over.
+     */
+    public void cutover(boolean freezeSource) {
+        requireTarget();
+        requireSource();
+        if (freezeSource) {
+            step("freeze source", () -> sql("freezing writes on the source", () -> {
+                try (Connection src = source.open()) {
+                    run.note(source.dialect().freezeWrites(src));
+                }
+                return null;
+            }));
+        }
+        sync(true, 0);
+        Script rest = plan();
+        Set<Phase> deferred = EnumSet.of(Phase.TRIGGERS, Phase.EVENTS);
+        if (rest.statements().stream().anyMatch(st -> deferred.contains(st.phase()))) {
+            deploy(rest, deferred, "triggers and events");
+        }
+        verify();
+        boolean ready = run.tables().stream().allMatch(t -> "match".equals(t.checksum()));
+        run.step(new StepResult("cutover", ready ? Status.OK : Status.FAILED, 0, ready
+                ? "the target holds the source's data as of " + run.syncResult().applied() + "; point the applications at it"
+                : "differences remain; do not switch (see tables)"));
+        if (!ready) {
+            throw new MigrationException("cutover: verification found differences; the target is not ready", MigrationException.FAILURES);
         }
     }
 
@@ -455,6 +536,11 @@ public final class Migration {
             deploy(plan, BEFORE_DATA, "schema");
             copy();
             Set<Phase> after = EnumSet.complementOf(EnumSet.copyOf(BEFORE_DATA));
+            if (options.deferTriggers()) {
+                // replicated changes must not fire them on the target; cutover creates them
+                after.removeAll(EnumSet.of(Phase.TRIGGERS, Phase.EVENTS));
+                run.note("triggers and events are left for cutover (--defer-triggers)");
+            }
             deploy(plan, after, "schema after data");
             verify();
             users();

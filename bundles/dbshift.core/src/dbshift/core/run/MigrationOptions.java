@@ -1,15 +1,16 @@
 package dbshift.core.run;
 
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
- * What the user chose for a migration. Defaults are what a careful DBA would pick: keep data exactly
- * (zero dates kept), strip DEFINERs the target cannot honour, indexes and foreign keys after the data,
- * stop at the first failed statement.
+ * What the user chose for a migration. Defaults are what a careful DBA would pick: keep data exactly (zero dates
+ * kept), strip DEFINERs the target cannot honour, indexes and foreign keys after the data, stop at the first
+ * failed statement.
  */
 public record MigrationOptions(List<String> schemas, List<String> users, DefinerMode definerMode, String definerUser,
         ZeroDates zeroDates, int jobs, int chunkRows, boolean continueOnError, boolean indexesAfterData,
-        boolean truncateTarget, boolean convertUtf8mb3) {
+        boolean truncateTarget, boolean convertUtf8mb3, boolean deferTriggers) {
 
     /** What to do with DEFINER clauses of views, routines, triggers and events. */
     public enum DefinerMode {
@@ -52,56 +53,89 @@ public record MigrationOptions(List<String> schemas, List<String> users, Definer
 
     public static MigrationOptions defaults() {
         return new MigrationOptions(List.of(), List.of(), DefinerMode.STRIP, null, ZeroDates.KEEP,
-                Math.max(2, Runtime.getRuntime().availableProcessors()), 0, false, true, false, true);
+                Math.max(2, Runtime.getRuntime().availableProcessors()), 0, false, true, false, true, false);
+    }
+
+    /** A mutable copy, for the with-methods. */
+    private static final class Builder {
+        List<String> schemas;
+        List<String> users;
+        DefinerMode definerMode;
+        String definerUser;
+        ZeroDates zeroDates;
+        int jobs;
+        int chunkRows;
+        boolean continueOnError;
+        boolean indexesAfterData;
+        boolean truncateTarget;
+        boolean convertUtf8mb3;
+        boolean deferTriggers;
+    }
+
+    private MigrationOptions with(Consumer<Builder> change) {
+        Builder b = new Builder();
+        b.schemas = schemas;
+        b.users = users;
+        b.definerMode = definerMode;
+        b.definerUser = definerUser;
+        b.zeroDates = zeroDates;
+        b.jobs = jobs;
+        b.chunkRows = chunkRows;
+        b.continueOnError = continueOnError;
+        b.indexesAfterData = indexesAfterData;
+        b.truncateTarget = truncateTarget;
+        b.convertUtf8mb3 = convertUtf8mb3;
+        b.deferTriggers = deferTriggers;
+        change.accept(b);
+        return new MigrationOptions(b.schemas, b.users, b.definerMode, b.definerUser, b.zeroDates, b.jobs, b.chunkRows,
+                b.continueOnError, b.indexesAfterData, b.truncateTarget, b.convertUtf8mb3, b.deferTriggers);
     }
 
     public MigrationOptions withSchemas(List<String> v) {
-        return new MigrationOptions(v, users, definerMode, definerUser, zeroDates, jobs, chunkRows, continueOnError,
-                indexesAfterData, truncateTarget, convertUtf8mb3);
+        return with(b -> b.schemas = v);
     }
 
     public MigrationOptions withUsers(List<String> v) {
-        return new MigrationOptions(schemas, v, definerMode, definerUser, zeroDates, jobs, chunkRows, continueOnError,
-                indexesAfterData, truncateTarget, convertUtf8mb3);
+        return with(b -> b.users = v);
     }
 
     public MigrationOptions withDefiner(DefinerMode mode, String user) {
-        return new MigrationOptions(schemas, users, mode, user, zeroDates, jobs, chunkRows, continueOnError,
-                indexesAfterData, truncateTarget, convertUtf8mb3);
+        return with(b -> {
+            b.definerMode = mode;
+            b.definerUser = user;
+        });
     }
 
     public MigrationOptions withZeroDates(ZeroDates v) {
-        return new MigrationOptions(schemas, users, definerMode, definerUser, v, jobs, chunkRows, continueOnError,
-                indexesAfterData, truncateTarget, convertUtf8mb3);
+        return with(b -> b.zeroDates = v);
     }
 
     public MigrationOptions withJobs(int v) {
-        return new MigrationOptions(schemas, users, definerMode, definerUser, zeroDates, v, chunkRows, continueOnError,
-                indexesAfterData, truncateTarget, convertUtf8mb3);
+        return with(b -> b.jobs = v);
     }
 
     public MigrationOptions withChunkRows(int v) {
-        return new MigrationOptions(schemas, users, definerMode, definerUser, zeroDates, jobs, v, continueOnError,
-                indexesAfterData, truncateTarget, convertUtf8mb3);
+        return with(b -> b.chunkRows = v);
     }
 
     public MigrationOptions withContinueOnError(boolean v) {
-        return new MigrationOptions(schemas, users, definerMode, definerUser, zeroDates, jobs, chunkRows, v,
-                indexesAfterData, truncateTarget, convertUtf8mb3);
+        return with(b -> b.continueOnError = v);
     }
 
     public MigrationOptions withIndexesAfterData(boolean v) {
-        return new MigrationOptions(schemas, users, definerMode, definerUser, zeroDates, jobs, chunkRows, continueOnError,
-                v, truncateTarget, convertUtf8mb3);
+        return with(b -> b.indexesAfterData = v);
     }
 
     public MigrationOptions withTruncateTarget(boolean v) {
-        return new MigrationOptions(schemas, users, definerMode, definerUser, zeroDates, jobs, chunkRows, continueOnError,
-                indexesAfterData, v, convertUtf8mb3);
+        return with(b -> b.truncateTarget = v);
     }
 
     public MigrationOptions withConvertUtf8mb3(boolean v) {
-        return new MigrationOptions(schemas, users, definerMode, definerUser, zeroDates, jobs, chunkRows, continueOnError,
-                indexesAfterData, truncateTarget, v);
+        return with(b -> b.convertUtf8mb3 = v);
+    }
+
+    /** Leave triggers and events for cutover, so that replicated changes do not fire them on the target. */
+    public MigrationOptions withDeferTriggers(boolean v) {
+        return with(b -> b.deferTriggers = v);
     }
 }

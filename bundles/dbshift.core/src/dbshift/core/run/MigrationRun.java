@@ -30,6 +30,7 @@ public final class MigrationRun {
     private final List<PrincipalResult> principals = Collections.synchronizedList(new ArrayList<>());
     private final List<Finding> findings = Collections.synchronizedList(new ArrayList<>());
     private final List<String> notes = Collections.synchronizedList(new ArrayList<>());
+    private volatile dbshift.core.sync.SyncResult syncResult;
 
     public MigrationRun(String source, String target, String targetKind, MigrationOptions options) {
         this.source = source;
@@ -100,6 +101,15 @@ public final class MigrationRun {
 
     public void findings(List<Finding> newFindings) {
         findings.addAll(newFindings);
+    }
+
+    public void sync(dbshift.core.sync.SyncResult result) {
+        syncResult = result;
+    }
+
+    /** The last sync's result, or null when the run did not sync. */
+    public dbshift.core.sync.SyncResult syncResult() {
+        return syncResult;
     }
 
     public void note(String note) {

@@ -3,7 +3,6 @@ package dbshift.core.engine.mysql;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -11,8 +10,6 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 
 import dbshift.core.data.BulkLoader;
-import dbshift.core.data.KeyPredicate;
-import dbshift.core.data.KeyRange;
 import dbshift.core.data.RowEncodingInputStream;
 import dbshift.core.data.RowStream;
 import dbshift.core.data.TransferColumn;
@@ -193,15 +190,5 @@ public final class MySqlBulkLoader implements BulkLoader {
             throw new SQLException("table " + table.name() + ": sent " + rowCount + " rows but the target stored " + affected);
         }
         return affected;
-    }
-
-    @Override
-    public void delete(Connection c, Table table, List<String> keyColumns, List<ValueKind> keyKinds, KeyRange range)
-            throws SQLException {
-        KeyPredicate where = KeyPredicate.of(Q, keyColumns, keyKinds, range);
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + Q.quote(table.name()) + where.sql())) {
-            where.bind(ps, 1);
-            ps.executeUpdate();
-        }
     }
 }

@@ -88,8 +88,8 @@ public class MySqlCatalogReader implements CatalogReader {
         for (String name : names) {
             String[] defaults = available.get(name);
             if (defaults == null) {
-                throw new SQLException("database `" + name + "` does not exist on the server (databases there: "
-                        + String.join(", ", available.keySet()) + ")", "42000", 1049);
+                throw new dbshift.core.engine.UnknownSchemaException("database `" + name.replace("`", "``")
+                        + "` does not exist on the server (databases there: " + String.join(", ", available.keySet()) + ")");
             }
             schemas.add(readSchema(c, name, defaults[0], defaults[1], problems));
         }
@@ -151,6 +151,9 @@ public class MySqlCatalogReader implements CatalogReader {
             return null;
         }, schema);
 
+        for (TableBuilder t : tables.values()) {
+            recoverEnumValues(c, t, problems);
+        }
         readIndexes(c, schema, tables);
         readForeignKeys(c, schema, tables);
         readChecks(c, schema, tables);
@@ -190,7 +193,7 @@ public class MySqlCatalogReader implements CatalogReader {
         Matcher onUpdate = Pattern.compile("on update (current_timestamp(?:\\(\\d*\\))?)", Pattern.CASE_INSENSITIVE)
                 .matcher(extra);
         if (onUpdate.find()) {
-            b.onUpdate(onUpdate.group(1).toUpperCase(Locale.ROOT));
+            b.onUpdate(normalizeExpression(onUpdate.group(1)));
         }
         b.invisible(extraLower.contains("invisible"));
         String columnCharset = rs.getString("CHARACTER_SET_NAME");
@@ -211,7 +214,7 @@ public class MySqlCatalogReader implements CatalogReader {
         }
         if (mariaDb) {
             if (raw.equals("NULL")) {
-                return DefaultValue.nullValue();
+                return null; // DEFAULT NULL is what a nullable column has anyway; MySQL reports it as no default
             }
             if (raw.startsWith("'") && raw.endsWith("'") && raw.length() >= 2) {
                 return DefaultValue.literal(unquoteMariaDb(raw.substring(1, raw.length() - 1)));
@@ -268,6 +271,41 @@ public class MySqlCatalogReader implements CatalogReader {
             return fsp == null || fsp.isEmpty() ? "CURRENT_TIMESTAMP" : "CURRENT_TIMESTAMP(" + fsp + ")";
         }
         return expression.trim();
+    }
+
+    /**
+     * MySQL and MariaDB keep column types in a 3-byte UTF-8 catalog, so an ENUM value with an emoji reads back as
+     * '?'. The rows still hold the real value: take it from there by position; report what no row uses.
+     */
+    private void recoverEnumValues(Connection c, TableBuilder t, List<ReadProblem> problems) throws SQLException {
+        for (int i = 0; i < t.columns.size(); i++) {
+            Column col = t.columns.get(i);
+            if (!col.type().name().equals("enum") || !col.type().values().contains("?")) {
+                continue;
+            }
+            List<String> values = new ArrayList<>(col.type().values());
+            String q = MySqlQuoting.INSTANCE.quote(col.name());
+            Map<Integer, String> used = new HashMap<>();
+            Jdbc.queryPlain(c, "SELECT DISTINCT " + q + " + 0, CAST(" + q + " AS CHAR CHARACTER SET utf8mb4) FROM "
+                    + MySqlQuoting.INSTANCE.quote(t.name) + " WHERE " + q + " IS NOT NULL", rs -> used.put(rs.getInt(1), rs.getString(2)));
+            List<Integer> unknown = new ArrayList<>();
+            for (int v = 0; v < values.size(); v++) {
+                if (values.get(v).equals("?")) {
+                    String real = used.get(v + 1);
+                    if (real != null) {
+                        values.set(v, real);
+                    } else {
+                        unknown.add(v + 1);
+                    }
+                }
+            }
+            t.columns.set(i, col.toBuilder().type(col.type().withValues(values)).build());
+            if (!unknown.isEmpty()) {
+                problems.add(new ReadProblem("column", t.name + ".\"" + col.name() + "\"", "ENUM value(s) at position " + unknown
+                        + " show as '?' in the server's catalog (4-byte characters such as emoji) and no row uses them; "
+                        + "they are migrated as '?'"));
+            }
+        }
     }
 
     private void readIndexes(Connection c, String schema, Map<String, TableBuilder> tables) throws SQLException {

@@ -174,6 +174,7 @@ public final class MySqlConverter implements Converter {
                                     "Nothing to do; DBShift verifies JSON values as documents.");
                         }
                     }
+                    case "year" -> type = type.withLength(null); // YEAR(4) is deprecated in MySQL 8: plain YEAR
                     default -> {
                         // MySQL 8 ignores integer display widths and warns about them; keep only the meaningful ones
                         if (MySqlTypes.INTEGER_TYPES.contains(type.name()) && type.length() != null && !type.zerofill()

@@ -194,6 +194,17 @@ public class MySqlDialect implements Dialect {
     }
 
     @Override
+    public Optional<dbshift.core.sync.ChangeCapture> changeCapture() {
+        return Optional.of(new MySqlChangeCapture());
+    }
+
+    @Override
+    public String freezeWrites(Connection connection) throws SQLException {
+        Jdbc.execute(connection, "SET GLOBAL read_only = ON");
+        return "SET GLOBAL read_only = ON on the source (accounts with SUPER or READ_ONLY ADMIN can still write)";
+    }
+
+    @Override
     public List<Converter> converters() {
         return List.of(new MySqlConverter(isMariaDb()));
     }

@@ -183,6 +183,22 @@ public final class MySqlRowReader implements RowReader {
         }
     }
 
+    @Override
+    public RowStream openKeys(Connection c, Table table, List<TransferColumn> columns, List<List<String>> keys)
+            throws SQLException {
+        List<String> keyColumns = keyColumns(table);
+        KeyPredicate where = KeyPredicate.anyOf(Q, keyColumns, keyKinds(table, keyColumns), keys);
+        PreparedStatement ps = c.prepareStatement("SELECT " + String.join(", ", columns.stream().map(TransferColumn::selectExpression)
+                .toList()) + " FROM " + Q.quote(table.name()) + where.sql());
+        try {
+            where.bind(ps, 1);
+            return new JdbcRowStream(ps, ps.executeQuery(), columns, isConnectorJ(c));
+        } catch (SQLException | RuntimeException e) {
+            ps.close();
+            throw e;
+        }
+    }
+
     static boolean isConnectorJ(Connection c) throws SQLException {
         return c.getMetaData().getDriverName().startsWith("MySQL");
     }

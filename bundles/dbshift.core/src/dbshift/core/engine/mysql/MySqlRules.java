@@ -59,6 +59,7 @@ public final class MySqlRules {
             rules.add(rule("MYSQL-RESERVED-WORD", "identifiers reserved in MySQL 8", MySqlRules::reservedWords));
             rules.add(rule("MARIADB-FEATURE", "MariaDB features MySQL lacks", MySqlRules::mariaDbFeatures));
         }
+        rules.add(rule("MYSQL-IDENTIFIER", "names MySQL cannot store", MySqlRules::identifiers));
         rules.add(rule("MYSQL-AUTH-PLUGIN", "accounts whose authentication the target cannot take", MySqlRules::authPlugins));
         rules.add(rule("MYSQL-PRIVILEGE", "privileges the target refuses", MySqlRules::privileges));
         rules.add(rule("MYSQL-EVENT-SCHEDULER", "events on a target whose scheduler may be off", c -> events(c, managed)));
@@ -337,6 +338,50 @@ public final class MySqlRules {
                     "\"" + name + "\" is a reserved word in MySQL 8; DBShift quotes it, but unquoted uses in application SQL, "
                             + "views and routines fail",
                     "Quote it with backticks wherever it is used, or rename it.", null));
+        }
+    }
+
+    /**
+     * MySQL identifiers: at most 64 characters, no trailing space, and only characters of the Basic Multilingual
+     * Plane (the data dictionary stores 3-byte UTF-8), so no emoji. Names from other engines may break any of these.
+     */
+    static List<Finding> identifiers(AssessmentContext c) {
+        List<Finding> out = new ArrayList<>();
+        for (Schema s : c.source().schemas()) {
+            identifier(out, "database", "`" + s.name() + "`", s.name());
+            for (Table t : s.tables()) {
+                identifier(out, "table", t.name().toString(), t.name().name());
+                for (Column col : t.columns()) {
+                    identifier(out, "column", t.name() + ".\"" + col.name() + "\"", col.name());
+                }
+                for (Index i : t.indexes()) {
+                    identifier(out, "index", t.name() + " \"" + i.name() + "\"", i.name());
+                }
+            }
+            s.views().forEach(v -> identifier(out, "view", v.name().toString(), v.name().name()));
+            s.routines().forEach(r -> identifier(out, r.kind().name().toLowerCase(Locale.ROOT), r.name().toString(), r.name().name()));
+            s.triggers().forEach(t -> identifier(out, "trigger", t.name().toString(), t.name().name()));
+        }
+        return out;
+    }
+
+    private static void identifier(List<Finding> out, String type, String object, String name) {
+        List<String> problems = new ArrayList<>();
+        if (name.codePointCount(0, name.length()) > 64) {
+            problems.add("is longer than 64 characters");
+        }
+        if (name.endsWith(" ")) {
+            problems.add("ends with a space");
+        }
+        if (name.codePoints().anyMatch(cp -> cp > 0xFFFF)) {
+            problems.add("contains characters outside the Basic Multilingual Plane (e.g. emoji), which MySQL names cannot hold");
+        }
+        if (name.indexOf('\0') >= 0) {
+            problems.add("contains a NUL character");
+        }
+        if (!problems.isEmpty()) {
+            out.add(finding("MYSQL-IDENTIFIER", Severity.BLOCKING, type, object, "the name " + String.join(" and ", problems),
+                    "Rename it on the source, or map it to a valid name, before migrating.", null));
         }
     }
 

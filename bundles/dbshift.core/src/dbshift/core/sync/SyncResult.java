@@ -1,0 +1,15 @@
+package dbshift.core.sync;
+
+import java.util.List;
+
+/**
+ * What a sync did: from where to where in the source's log, how many changes it applied, how far behind the
+ * source it was at the end (seconds of source time not yet applied; 0 when caught up), and what it could not
+ * replicate.
+ */
+public record SyncResult(SourcePosition from, SourcePosition applied, SourcePosition sourceHead, long changes,
+        double lagSeconds, boolean caughtUp, List<String> warnings) {
+    public SyncResult {
+        warnings = List.copyOf(warnings);
+    }
+}
