@@ -125,7 +125,7 @@ public final class MySqlBulkLoader implements BulkLoader {
     /**
      * MariaDB Connector/J sends a local infile as one packet per {@code read} into an 8 KiB array; a full 8 KiB read
      * does not fit its 8 KiB packet buffer beside the 4-byte header, so every packet grew the buffer to 128 KiB and
-     * the flush shrank it again: a 136 KiB allocation per 8 KiB sent (an eighth of the client's CPU in the
+     * the flush shrank it again: a 136 KiB allocation per 8 KiB sent (a fifth of the client's CPU in the
      * benchmark). Reads of at most 8188 bytes fit the buffer as it is.
      */
     private static final class PacketSizedInput extends java.io.FilterInputStream {
