@@ -44,8 +44,28 @@ abstract class MigrationCommand implements Callable<Integer> {
     /** Where passwords come from: the process environment, or what a caller (a test) hands in. */
     Map<String, String> environment = System.getenv();
 
-    @Option(names = "--source", paramLabel = "URL", description = "Source JDBC URL: jdbc:mysql:, jdbc:mariadb: (later jdbc:sqlserver:, jdbc:jtds:sybase:).")
+    @Option(names = "--source", paramLabel = "URL", description = "Source JDBC URL: jdbc:mysql:, jdbc:mariadb:, jdbc:sqlserver:, jdbc:jtds:sybase:.")
     String sourceUrl;
+
+    @Option(names = "--source-script", paramLabel = "FILE", description = "Read the source schema from this script instead of a server (assess, script, deploy; no data).")
+    Path sourceScript;
+
+    @Option(names = "--source-kind", paramLabel = "ENGINE", description = "The engine whose dialect --source-script is written in: sqlserver or sybase.")
+    String sourceKind;
+
+    @Option(names = "--bulk-batch-size", paramLabel = "ROWS", description = "SQL Server targets: rows per bulk copy batch (default: 0, the whole slice in one batch).")
+    Integer bulkBatchSize;
+
+    @Option(names = "--bulk-table-lock", description = "SQL Server targets: bulk copy with TABLOCK (faster into heaps; slices of one table then wait for each other).")
+    boolean bulkTableLock;
+
+    @Option(names = "--bulk-keep-identity", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "SQL Server targets: keep the source's identity values (default: on; --no-bulk-keep-identity lets the target number rows).")
+    boolean bulkKeepIdentity = true;
+
+    @Option(names = "--bulk-keep-nulls", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "SQL Server targets: keep NULLs where the column has a default (default: on).")
+    boolean bulkKeepNulls = true;
 
     @Option(names = "--source-user", paramLabel = "NAME", description = "Source user; the password comes from $" + SOURCE_PASSWORD + " or a prompt.")
     String sourceUser;
@@ -56,7 +76,7 @@ abstract class MigrationCommand implements Callable<Integer> {
     @Option(names = "--target-user", paramLabel = "NAME", description = "Target user; the password comes from $" + TARGET_PASSWORD + " or a prompt.")
     String targetUser;
 
-    @Option(names = "--target-kind", paramLabel = "KIND", description = "mysql | azure-mysql | mariadb (default: from the target URL).")
+    @Option(names = "--target-kind", paramLabel = "KIND", description = "mysql | azure-mysql | mariadb | sqlserver | azure-sql-db | azure-sql-mi (default: from the target URL).")
     String targetKind;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Where schema.sql, report.json and report.csv go (default: ${DEFAULT-VALUE}).")
@@ -158,8 +178,12 @@ abstract class MigrationCommand implements Callable<Integer> {
     }
 
     Migration prepare() {
+        if (sourceScript != null) {
+            return prepareFromScript();
+        }
         if (needsSource() && sourceUrl == null) {
-            throw new MigrationException("--source is required for '" + spec.name() + "'", MigrationException.USAGE);
+            throw new MigrationException("--source is required for '" + spec.name() + "' (or --source-script FILE for a schema script)",
+                    MigrationException.USAGE);
         }
         if (needsTarget() && targetUrl == null) {
             throw new MigrationException("--target is required for '" + spec.name() + "'", MigrationException.USAGE);
@@ -170,6 +194,49 @@ abstract class MigrationCommand implements Callable<Integer> {
         Endpoint target = targetUrl == null ? null
                 : Migration.connect("target", connectionSpec(targetUrl, targetUser, TARGET_PASSWORD, "target", kind));
         return Migration.live(source, target, kind, options);
+    }
+
+    /** A source read offline from a schema script: assess, script and deploy work; copy and verify need a server. */
+    Migration prepareFromScript() {
+        if (sourceUrl != null) {
+            throw new MigrationException("give either --source or --source-script, not both", MigrationException.USAGE);
+        }
+        if (needsTarget() && targetUrl == null) {
+            throw new MigrationException("--target is required for '" + spec.name() + "'", MigrationException.USAGE);
+        }
+        List<Dialect> readers = Dialects.all().stream().filter(d -> d.scriptReader().isPresent()).toList();
+        Dialect dialect;
+        if (sourceKind != null) {
+            try {
+                dialect = Dialects.require(sourceKind);
+            } catch (IllegalArgumentException e) {
+                throw new MigrationException("--source-kind: " + e.getMessage(), MigrationException.USAGE);
+            }
+            if (dialect.scriptReader().isEmpty()) {
+                throw new MigrationException("--source-kind " + sourceKind + ": DBShift cannot read " + dialect.displayName()
+                        + " scripts (it can read: " + readers.stream().map(Dialect::id).toList() + ")", MigrationException.USAGE);
+            }
+        } else if (readers.size() == 1) {
+            dialect = readers.get(0);
+        } else {
+            throw new MigrationException("--source-script needs --source-kind (one of " + readers.stream().map(Dialect::id).toList()
+                    + ")", MigrationException.USAGE);
+        }
+        String text;
+        try {
+            text = Files.readString(sourceScript);
+        } catch (IOException e) {
+            throw new MigrationException("--source-script " + sourceScript + ": cannot read it (" + e.getMessage() + ")",
+                    MigrationException.USAGE);
+        }
+        MigrationOptions options = options();
+        // without a target, the script's own engine family is the natural target
+        TargetKind kind = targetKind == null && targetUrl == null ? Dialects.targetKind(dialect.defaultTargetKind(""))
+                : targetKind();
+        dbshift.core.model.Catalog catalog = dialect.scriptReader().orElseThrow().read(text, null);
+        Endpoint target = targetUrl == null ? null
+                : Migration.connect("target", connectionSpec(targetUrl, targetUser, TARGET_PASSWORD, "target", kind));
+        return Migration.offline(catalog, sourceScript.toString(), target, kind, options);
     }
 
     MigrationOptions options() {
@@ -193,6 +260,15 @@ abstract class MigrationCommand implements Callable<Integer> {
         if (chunkRows < 0) {
             throw new MigrationException("--chunk-rows must not be negative", MigrationException.USAGE);
         }
+        if (bulkBatchSize != null) {
+            if (bulkBatchSize < 0) {
+                throw new MigrationException("--bulk-batch-size must not be negative", MigrationException.USAGE);
+            }
+            o = o.withEngineOption("sqlserver.bulk.batchSize", bulkBatchSize.toString());
+        }
+        o = o.withEngineOption("sqlserver.bulk.tableLock", Boolean.toString(bulkTableLock))
+                .withEngineOption("sqlserver.bulk.keepIdentity", Boolean.toString(bulkKeepIdentity))
+                .withEngineOption("sqlserver.bulk.keepNulls", Boolean.toString(bulkKeepNulls));
         return o.withSchemas(databases).withUsers(users).withChunkRows(chunkRows).withContinueOnError(continueOnError)
                 .withTruncateTarget(truncate).withConvertUtf8mb3(!keepUtf8mb3).withIndexesAfterData(!indexesWithTables)
                 .withDeferTriggers(deferTriggers);
@@ -218,7 +294,7 @@ abstract class MigrationCommand implements Callable<Integer> {
         if (targetUrl.contains(".mysql.database.azure.com")) {
             return Dialects.targetKind("azure-mysql");
         }
-        return d.targetKinds().get(0);
+        return Dialects.targetKind(d.defaultTargetKind(targetUrl));
     }
 
     /**

@@ -66,7 +66,7 @@ public final class CopyEngine {
 
         TableJob(TableMapping mapping, List<KeyRange> slices, int pending, boolean resumed, long alreadyCopied) {
             this.mapping = mapping;
-            this.columns = source.dialect().rowReader().transferColumns(mapping.source());
+            this.columns = source.dialect().rowReader().transferColumns(mapping.source(), mapping.target());
             this.keys = source.dialect().rowReader().keyColumns(mapping.source());
             this.keyKinds = keys.stream().map(k -> kindOf(k)).toList();
             this.slices = slices;
@@ -307,7 +307,7 @@ public final class CopyEngine {
     }
 
     /** Deadlocks and lock wait timeouts: the transaction was rolled back and may simply be run again. */
-    static boolean isTransient(SQLException e) {
+    public static boolean isTransient(SQLException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException s && ("40001".equals(s.getSQLState()) || s.getErrorCode() == 1213 || s.getErrorCode() == 1205)) {
                 return true;

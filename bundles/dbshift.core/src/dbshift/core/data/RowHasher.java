@@ -87,6 +87,7 @@ public final class RowHasher {
             case FLOAT -> Integer.toHexString(Float.floatToIntBits(Float.parseFloat(text(v)))).getBytes(StandardCharsets.US_ASCII);
             case DOUBLE -> Long.toHexString(Double.doubleToLongBits(Double.parseDouble(text(v)))).getBytes(StandardCharsets.US_ASCII);
             case TEMPORAL -> trimFraction(v);
+            case NUMBER -> canonicalNumber(v);
             case BIT -> stripLeadingZeros(v);
             default -> v;
         };
@@ -94,6 +95,21 @@ public final class RowHasher {
 
     private static String text(byte[] v) {
         return new String(v, StandardCharsets.UTF_8);
+    }
+
+    /** 1.500 and 1.5 are the same number (engines differ in the scale they keep); integers pass unchanged. */
+    private static byte[] canonicalNumber(byte[] v) {
+        for (byte b : v) {
+            if (b == '.' || b == 'e' || b == 'E') {
+                try {
+                    BigDecimal d = new BigDecimal(text(v)).stripTrailingZeros();
+                    return (d.signum() == 0 ? "0" : d.toPlainString()).getBytes(StandardCharsets.US_ASCII);
+                } catch (NumberFormatException e) {
+                    return v;
+                }
+            }
+        }
+        return v;
     }
 
     private static byte[] trimFraction(byte[] v) {

@@ -15,6 +15,15 @@ public interface RowReader {
     /** The columns a copy moves: every stored column except generated ones, which the target computes. */
     List<TransferColumn> transferColumns(Table table);
 
+    /**
+     * The columns a copy moves from {@code table} into {@code target} (the converted table), read the way the
+     * target column needs them where engines differ (e.g. a SQL Server datetimeoffset read as UTC for a MySQL
+     * datetime). By default the same as {@link #transferColumns(Table)}.
+     */
+    default List<TransferColumn> transferColumns(Table table, Table target) {
+        return transferColumns(table);
+    }
+
     /** Key columns that slice the table, in key order (the primary key), or empty when the table has none. */
     List<String> keyColumns(Table table);
 
@@ -30,7 +39,11 @@ public interface RowReader {
 
     long count(Connection connection, Table table, KeyRange range) throws SQLException;
 
-    /** Streams the rows with the given primary keys (those that still exist), for change replication. */
+    /**
+     * Streams the rows with the given keys (those that still exist), for change replication. The read must see
+     * each row's latest committed version even while its writer is still committing (a change log may show a
+     * transaction before the engine makes it visible): a locking read, inside the caller's transaction.
+     */
     RowStream openKeys(Connection connection, Table table, List<TransferColumn> columns, List<List<String>> keys)
             throws SQLException;
 }

@@ -58,7 +58,7 @@ public final class Verifier {
         try (Connection src = source.open(); Connection tgt = target.open()) {
             source.dialect().rowReader().prepareSession(src);
             for (TableMapping m : tables) {
-                List<TransferColumn> sourceColumns = source.dialect().rowReader().transferColumns(m.source());
+                List<TransferColumn> sourceColumns = source.dialect().rowReader().transferColumns(m.source(), m.target());
                 List<TransferColumn> targetColumns = alignedTargetColumns(m, sourceColumns);
                 List<ValueKind> kinds = new ArrayList<>();
                 for (int i = 0; i < sourceColumns.size(); i++) {

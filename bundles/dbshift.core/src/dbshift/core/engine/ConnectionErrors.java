@@ -28,7 +28,8 @@ public final class ConnectionErrors {
         }
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         int code = e.getErrorCode();
-        if (code == 1045 || state.startsWith("28")) {
+        // 1045 MySQL/MariaDB, 18456 SQL Server and Azure SQL (login failed)
+        if (code == 1045 || code == 18456 || state.startsWith("28")) {
             return "cannot connect to the " + where + ": access denied - wrong user name or password (" + firstLine(e) + ")";
         }
         if (code == 1049 || code == 4060) {

@@ -63,6 +63,14 @@ public interface Dialect {
         return java.util.Map.of();
     }
 
+    /**
+     * The target kind a URL of this dialect most likely names when the user gives none (e.g. an Azure host name);
+     * by default the dialect's first kind.
+     */
+    default String defaultTargetKind(String jdbcUrl) {
+        return targetKinds().get(0).id();
+    }
+
     /** Follows changes on a live source (its change log), for keeping a target in sync until cutover. */
     default Optional<dbshift.core.sync.ChangeCapture> changeCapture() {
         return Optional.empty();

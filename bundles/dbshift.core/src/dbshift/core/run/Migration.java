@@ -461,14 +461,18 @@ public final class Migration {
             return;
         }
         Catalog src = readSource();
+        // the principals as the target gets them: a converter may map them (e.g. logins to contained users)
+        Catalog converted = convert().catalog();
         step("users", () -> sql("migrating users", () -> {
-            List<Principal> chosen = src.principals().stream().filter(p -> options.users().stream().anyMatch(p::matches))
+            List<Principal> chosen = converted.principals().stream().filter(p -> options.users().stream().anyMatch(p::matches))
                     .sorted(java.util.Comparator.comparing((Principal p) -> p.kind() == Principal.Kind.ROLE ? 0 : 1))
                     .toList();
             for (String wanted : options.users()) {
                 if (!wanted.equals("*") && chosen.stream().noneMatch(p -> p.matches(wanted))) {
-                    run.principal(new PrincipalResult(wanted, "user", Status.FAILED, List.of(),
-                            "no such account on the source"));
+                    boolean onSource = src.principals().stream().anyMatch(p -> p.matches(wanted));
+                    run.principal(new PrincipalResult(wanted, "user", onSource ? Status.SKIPPED : Status.FAILED, List.of(),
+                            onSource ? "not migrated to this target kind; see the assessment's findings"
+                                    : "no such account on the source"));
                 }
             }
             try (Connection c = target.open()) {

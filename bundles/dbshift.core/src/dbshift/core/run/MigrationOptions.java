@@ -10,7 +10,7 @@ import java.util.function.Consumer;
  */
 public record MigrationOptions(List<String> schemas, List<String> users, DefinerMode definerMode, String definerUser,
         ZeroDates zeroDates, int jobs, int chunkRows, boolean continueOnError, boolean indexesAfterData,
-        boolean truncateTarget, boolean convertUtf8mb3, boolean deferTriggers) {
+        boolean truncateTarget, boolean convertUtf8mb3, boolean deferTriggers, java.util.Map<String, String> engineOptions) {
 
     /** What to do with DEFINER clauses of views, routines, triggers and events. */
     public enum DefinerMode {
@@ -38,7 +38,16 @@ public record MigrationOptions(List<String> schemas, List<String> users, Definer
         }
     }
 
+    /** The options without engine-specific ones (the shape before {@code engineOptions} existed). */
+    public MigrationOptions(List<String> schemas, List<String> users, DefinerMode definerMode, String definerUser,
+            ZeroDates zeroDates, int jobs, int chunkRows, boolean continueOnError, boolean indexesAfterData,
+            boolean truncateTarget, boolean convertUtf8mb3, boolean deferTriggers) {
+        this(schemas, users, definerMode, definerUser, zeroDates, jobs, chunkRows, continueOnError, indexesAfterData,
+                truncateTarget, convertUtf8mb3, deferTriggers, java.util.Map.of());
+    }
+
     public MigrationOptions {
+        engineOptions = engineOptions == null ? java.util.Map.of() : java.util.Map.copyOf(engineOptions);
         schemas = schemas == null ? List.of() : List.copyOf(schemas);
         users = users == null ? List.of() : List.copyOf(users);
         definerMode = definerMode == null ? DefinerMode.STRIP : definerMode;
@@ -70,6 +79,7 @@ public record MigrationOptions(List<String> schemas, List<String> users, Definer
         boolean truncateTarget;
         boolean convertUtf8mb3;
         boolean deferTriggers;
+        java.util.Map<String, String> engineOptions;
     }
 
     private MigrationOptions with(Consumer<Builder> change) {
@@ -86,9 +96,10 @@ public record MigrationOptions(List<String> schemas, List<String> users, Definer
         b.truncateTarget = truncateTarget;
         b.convertUtf8mb3 = convertUtf8mb3;
         b.deferTriggers = deferTriggers;
+        b.engineOptions = engineOptions;
         change.accept(b);
         return new MigrationOptions(b.schemas, b.users, b.definerMode, b.definerUser, b.zeroDates, b.jobs, b.chunkRows,
-                b.continueOnError, b.indexesAfterData, b.truncateTarget, b.convertUtf8mb3, b.deferTriggers);
+                b.continueOnError, b.indexesAfterData, b.truncateTarget, b.convertUtf8mb3, b.deferTriggers, b.engineOptions);
     }
 
     public MigrationOptions withSchemas(List<String> v) {
@@ -137,5 +148,23 @@ public record MigrationOptions(List<String> schemas, List<String> users, Definer
     /** Leave triggers and events for cutover, so that replicated changes do not fire them on the target. */
     public MigrationOptions withDeferTriggers(boolean v) {
         return with(b -> b.deferTriggers = v);
+    }
+
+    /**
+     * An option one dialect reads by name, e.g. {@code sqlserver.bulk.batchSize}; the engine passes it through
+     * without knowing it. A null value removes it.
+     */
+    public MigrationOptions withEngineOption(String key, String value) {
+        java.util.Map<String, String> m = new java.util.TreeMap<>(engineOptions);
+        if (value == null) {
+            m.remove(key);
+        } else {
+            m.put(key, value);
+        }
+        return with(b -> b.engineOptions = m);
+    }
+
+    public String engineOption(String key, String fallback) {
+        return engineOptions.getOrDefault(key, fallback);
     }
 }

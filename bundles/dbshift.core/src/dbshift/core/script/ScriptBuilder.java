@@ -1,7 +1,6 @@
 package dbshift.core.script;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,8 +41,11 @@ public final class ScriptBuilder {
                 add(out, Phase.SCHEMAS, "database", quoting.quote(s.name()), writer.createSchema(s));
             }
         }
+        // all types before all sequences: a sequence (or a table) of one schema may use a type of another
         for (Schema s : catalog.schemas()) {
             s.types().forEach(t -> add(out, Phase.TYPES, "type", name(t.name()), writer.createType(t)));
+        }
+        for (Schema s : catalog.schemas()) {
             s.sequences().forEach(q -> add(out, Phase.SEQUENCES, "sequence", name(q.name()), writer.createSequence(q)));
         }
         for (Schema s : catalog.schemas()) {
@@ -67,14 +69,16 @@ public final class ScriptBuilder {
                 }
             }
         }
+        for (Schema s : catalog.schemas()) {
+            s.routines().stream().filter(r -> r.kind() == Routine.Kind.FUNCTION)
+                    .forEach(r -> add(out, Phase.FUNCTIONS, "function", name(r.name()), writer.createRoutine(r)));
+        }
         for (View v : viewsInDependencyOrder(catalog)) {
             add(out, Phase.VIEWS, "view", name(v.name()), writer.createView(v));
         }
         for (Schema s : catalog.schemas()) {
-            // functions first: procedures and later functions may call them
-            s.routines().stream().sorted(Comparator.comparing((Routine r) -> r.kind() == Routine.Kind.FUNCTION ? 0 : 1))
-                    .forEach(r -> add(out, Phase.ROUTINES, r.kind().name().toLowerCase(Locale.ROOT), name(r.name()),
-                            writer.createRoutine(r)));
+            s.routines().stream().filter(r -> r.kind() == Routine.Kind.PROCEDURE)
+                    .forEach(r -> add(out, Phase.ROUTINES, "procedure", name(r.name()), writer.createRoutine(r)));
         }
         for (Schema s : catalog.schemas()) {
             s.triggers().forEach(t -> add(out, Phase.TRIGGERS, "trigger", name(t.name()), writer.createTrigger(t)));

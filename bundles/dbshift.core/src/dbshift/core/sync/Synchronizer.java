@@ -79,13 +79,14 @@ public final class Synchronizer {
                         + "again (copy --truncate) at cutover");
                 continue;
             }
-            List<TransferColumn> columns = reader.transferColumns(m.source());
+            List<TransferColumn> columns = reader.transferColumns(m.source(), m.target());
             List<TransferColumn> targetColumns = target.dialect().rowReader().transferColumns(m.target());
             tracked.put(m.source().name(), new Tracked(m, columns, keys, kinds(columns, keys), kinds(targetColumns, keys)));
         }
         long started = System.currentTimeMillis();
         try (Connection src = source.open(); Connection head = source.open(); Connection tgt = target.open()) {
             reader.prepareSession(src);
+            src.setAutoCommit(false); // the locking reads of a batch hold their locks until the batch is applied
             loader.prepareSession(tgt, options);
             state.ensureTable(tgt);
             SyncState.Saved saved = state.load(tgt, sourceKey).orElseThrow(() -> new SQLException("no replication start "
@@ -125,9 +126,10 @@ public final class Synchronizer {
                     long now = System.currentTimeMillis();
                     boolean due = pendingKeys >= MAX_KEYS_PER_BATCH || now - lastFlush >= FLUSH_MILLIS || event == null;
                     if (lastCommit != null && due && (pendingKeys > 0 || !lastCommit.position().equals(applied))) {
-                        changes += flush(src, tgt, tracked, pending, reader, loader);
+                        changes += flushWithRetry(src, tgt, tracked, pending, reader, loader);
                         state.applied(tgt, sourceKey, lastCommit.position(), pendingKeys);
                         tgt.commit();
+                        src.commit();
                         run.progress().add(pendingKeys);
                         applied = lastCommit.position();
                         pending.clear();
@@ -149,6 +151,22 @@ public final class Synchronizer {
             boolean caughtUp = pendingKeys == 0 && applied.compareTo(sourceHead) >= 0;
             double lag = caughtUp || lastSourceTime == 0 ? 0 : Math.max(0, (System.currentTimeMillis() - lastSourceTime) / 1000.0);
             return new SyncResult(saved.start(), applied, sourceHead, changes, lag, caughtUp, warnings);
+        }
+    }
+
+    /** A batch that deadlocked with the source's writers is rolled back on both sides and applied again. */
+    private long flushWithRetry(Connection src, Connection tgt, Map<QualifiedName, Tracked> tracked,
+            Map<QualifiedName, Set<List<String>>> pending, RowReader reader, BulkLoader loader) throws SQLException {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return flush(src, tgt, tracked, pending, reader, loader);
+            } catch (SQLException e) {
+                tgt.rollback();
+                src.rollback();
+                if (attempt >= 5 || !dbshift.core.data.CopyEngine.isTransient(e)) {
+                    throw e;
+                }
+            }
         }
     }
 

@@ -45,7 +45,18 @@ class CommandLineTest {
     static Result run(Map<String, String> env, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Main.run(env, new PrintWriter(out, true), new PrintWriter(err, true), args);
+        List<String> all = new ArrayList<>(List.of(args));
+        boolean migrationCommand = args.length > 0 && List.of("assess", "script", "deploy", "copy", "verify", "migrate", "sync",
+                "cutover").contains(args[0]);
+        if (migrationCommand && !all.contains("--out")) {
+            try {
+                all.add("--out");
+                all.add(Files.createTempDirectory("dbshift-cli-test").toString());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        int code = Main.run(env, new PrintWriter(out, true), new PrintWriter(err, true), all.toArray(String[]::new));
         return new Result(code, out.toString(), err.toString());
     }
 

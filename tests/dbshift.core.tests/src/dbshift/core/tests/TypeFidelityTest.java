@@ -38,6 +38,9 @@ class TypeFidelityTest {
     void everyMysqlTypeCopiesWithIdenticalValues() throws SQLException {
         Fixtures.runScript(SharedServers.mySql(), "types-mysql.sql");
         copyAndCompare(SharedServers.mySql(), "fid_mysql", "mysql");
+        // a table without a primary key but with a unique key of NOT NULL columns is sliced by that key
+        assertEquals(String.valueOf(1500 / 300 + 1), Fixtures.scalar(SharedServers.mySqlTarget(),
+                "SELECT COUNT(*) FROM `_dbshift`.`copy_slice` WHERE table_key = 'fid_mysql.by_unique'"));
     }
 
     @Test

@@ -147,7 +147,7 @@ final class MySqlChangeCapture implements ChangeCapture {
             this.client = client;
             this.file = file;
             for (Table t : tables) {
-                List<String> keys = t.primaryKey().columnNames();
+                List<String> keys = new MySqlRowReader().keyColumns(t);
                 int[] ordinals = new int[keys.size()];
                 List<Column> columns = new ArrayList<>();
                 List<Charset> charsets = new ArrayList<>();

@@ -206,6 +206,6 @@ public class MySqlDialect implements Dialect {
 
     @Override
     public List<Converter> converters() {
-        return List.of(new MySqlConverter(isMariaDb()));
+        return List.of(new MySqlConverter(isMariaDb()), new SqlServerToMySqlConverter());
     }
 }

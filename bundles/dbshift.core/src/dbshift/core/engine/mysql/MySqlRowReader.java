@@ -80,9 +80,21 @@ public final class MySqlRowReader implements RowReader {
         return ValueKind.TEXT;
     }
 
+    /** The primary key, else the first unique key of whole NOT NULL columns: either identifies every row. */
     @Override
     public List<String> keyColumns(Table table) {
-        return table.hasPrimaryKey() ? table.primaryKey().columnNames() : List.of();
+        if (table.hasPrimaryKey()) {
+            return table.primaryKey().columnNames();
+        }
+        for (dbshift.core.model.Index index : table.indexes()) {
+            boolean usable = index.unique() && index.kind() == dbshift.core.model.Index.Kind.BTREE && !index.columns().isEmpty()
+                    && index.columns().stream().allMatch(ic -> ic.column() != null && ic.prefixLength() == null
+                            && table.column(ic.column()).map(c -> !c.nullable() && !c.isGenerated()).orElse(false));
+            if (usable) {
+                return index.columnNames();
+            }
+        }
+        return List.of();
     }
 
     private static List<ValueKind> keyKinds(Table table, List<String> keys) {
@@ -188,8 +200,9 @@ public final class MySqlRowReader implements RowReader {
             throws SQLException {
         List<String> keyColumns = keyColumns(table);
         KeyPredicate where = KeyPredicate.anyOf(Q, keyColumns, keyKinds(table, keyColumns), keys);
+        // LOCK IN SHARE MODE waits for a writer that is still committing and reads what it committed
         PreparedStatement ps = c.prepareStatement("SELECT " + String.join(", ", columns.stream().map(TransferColumn::selectExpression)
-                .toList()) + " FROM " + Q.quote(table.name()) + where.sql());
+                .toList()) + " FROM " + Q.quote(table.name()) + where.sql() + " LOCK IN SHARE MODE");
         try {
             where.bind(ps, 1);
             return new JdbcRowStream(ps, ps.executeQuery(), columns, isConnectorJ(c));

@@ -197,10 +197,13 @@ public final class MySqlRules {
         List<Finding> out = new ArrayList<>();
         for (Table t : c.source().tables()) {
             if (!t.hasPrimaryKey()) {
+                List<String> unique = new MySqlRowReader().keyColumns(t);
                 out.add(finding("MYSQL-NO-PRIMARY-KEY", Severity.WARNING, "table", t.name().toString(),
-                        "has no primary key: it is copied in one piece (no resumable slices), and "
+                        "has no primary key: " + (unique.isEmpty() ? "it is copied in one piece (no resumable slices), its changes "
+                                + "cannot be synced, and " : "DBShift slices and syncs it by its unique key (" + String.join(", ", unique)
+                                        + "), but ")
                                 + (managed ? "Azure Database for MySQL needs one for high availability and read replicas "
-                                        + "(sql_require_primary_key)" : "row-based replication and change capture cannot identify its rows"),
+                                        + "(sql_require_primary_key)" : "MySQL replicas apply its row changes by scanning the table"),
                         "Add a primary key before migrating, e.g. ALTER TABLE … ADD COLUMN id BIGINT UNSIGNED AUTO_INCREMENT "
                                 + "PRIMARY KEY INVISIBLE.",
                         null));

@@ -49,3 +49,6 @@ SELECT k, k * 7919 - 5000000, k * 1000003, k / 7, k / 3.0, k / 11.0, TIMESTAMP('
   + INTERVAL k MICROSECOND, TIMESTAMP('2021-01-01 00:00:00') + INTERVAL k MINUTE, CONCAT('row ', k, ' ✓ ', REPEAT('x', k % 50)),
   UNHEX(LPAD(HEX(k), 8, '0')), JSON_OBJECT('k', k, 'even', k % 2 = 0), ELT(1 + k % 4, 'a', 'b''s', 'c\\d', '😀'), k
 FROM n;
+-- [table] `fid_mysql`.`by_unique`
+CREATE TABLE `by_unique` (`code` VARCHAR(10) NOT NULL, `n` INT NOT NULL, `note` VARCHAR(20) NULL, UNIQUE KEY `uq_code_n` (`code`, `n`)) ENGINE=InnoDB;
+INSERT INTO `by_unique` WITH RECURSIVE n (k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM n WHERE k < 1500) SELECT CONCAT('c', k % 7), k, IF(k % 3 = 0, NULL, 'x') FROM n;

@@ -1,0 +1,213 @@
+package dbshift.core.engine.sqlserver;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+
+import dbshift.core.assess.AssessmentRule;
+import dbshift.core.convert.Converter;
+import dbshift.core.data.BulkLoader;
+import dbshift.core.data.RowReader;
+import dbshift.core.engine.CatalogReader;
+import dbshift.core.engine.ConnectionSpec;
+import dbshift.core.engine.DdlWriter;
+import dbshift.core.engine.Dialect;
+import dbshift.core.engine.Quoting;
+import dbshift.core.engine.ScriptReader;
+import dbshift.core.engine.TargetKind;
+import dbshift.core.script.ScriptSyntax;
+
+/**
+ * SQL Server 2012 or newer and Azure SQL as a source; SQL Server 2016–2022, Azure SQL Database and Azure SQL
+ * Managed Instance as targets. Connects through Microsoft's JDBC driver (mssql-jdbc).
+ */
+public final class SqlServerDialect implements Dialect {
+    public static final String ID = "sqlserver";
+    public static final String TARGET_SQLSERVER = "sqlserver";
+    public static final String TARGET_AZURE_SQL_DB = "azure-sql-db";
+    public static final String TARGET_AZURE_SQL_MI = "azure-sql-mi";
+
+    /**
+     * Server-level permissions an Azure SQL Database user database does not have (they live in master or not at
+     * all): a grant of one of them is reported and left out.
+     */
+    static final Set<String> AZURE_SQL_DB_REFUSED = Set.of("CONTROL SERVER", "ALTER ANY LOGIN", "ALTER ANY LINKED SERVER",
+            "ALTER ANY ENDPOINT", "CREATE ENDPOINT", "ALTER TRACE", "ALTER SERVER STATE", "VIEW SERVER STATE",
+            "ADMINISTER BULK OPERATIONS", "EXTERNAL ACCESS ASSEMBLY", "UNSAFE ASSEMBLY", "SHUTDOWN", "ALTER RESOURCES",
+            "ALTER SETTINGS", "CREATE ANY DATABASE", "AUTHENTICATE SERVER", "ALTER ANY SERVER AUDIT",
+            "ALTER ANY EVENT NOTIFICATION", "CREATE DDL EVENT NOTIFICATION", "CREATE TRACE EVENT NOTIFICATION",
+            "ALTER ANY SERVER ROLE", "CREATE SERVER ROLE", "IMPERSONATE ANY LOGIN", "VIEW ANY DEFINITION",
+            "VIEW ANY DATABASE", "CONNECT ANY DATABASE", "SELECT ALL USER SECURABLES");
+    /** What a Managed Instance keeps for Microsoft: shutting it down, resources and settings of the host. */
+    static final Set<String> AZURE_SQL_MI_REFUSED = Set.of("SHUTDOWN", "ALTER RESOURCES", "ALTER SETTINGS",
+            "EXTERNAL ACCESS ASSEMBLY", "UNSAFE ASSEMBLY");
+
+    private final SqlServerRowReader rowReader = new SqlServerRowReader();
+    private final SqlServerBulkLoader bulkLoader = new SqlServerBulkLoader();
+    private final SqlServerScriptSyntax scriptSyntax = new SqlServerScriptSyntax();
+    private final List<TargetKind> targetKinds = List.of(
+            kind(TARGET_SQLSERVER, "SQL Server 2016-2022", Set.of(), false),
+            kind(TARGET_AZURE_SQL_DB, "Azure SQL Database", AZURE_SQL_DB_REFUSED, true),
+            kind(TARGET_AZURE_SQL_MI, "Azure SQL Managed Instance", AZURE_SQL_MI_REFUSED, true));
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String displayName() {
+        return "SQL Server";
+    }
+
+    @Override
+    public boolean acceptsUrl(String jdbcUrl) {
+        return jdbcUrl != null && jdbcUrl.startsWith("jdbc:sqlserver:");
+    }
+
+    @Override
+    public Connection connect(ConnectionSpec spec) throws SQLException {
+        spec.validate();
+        Properties props = new Properties();
+        props.putAll(spec.properties());
+        if (spec.user() != null) {
+            props.setProperty("user", spec.user());
+        }
+        props.setProperty("password", new String(spec.password()));
+        String lower = spec.url().toLowerCase(Locale.ROOT);
+        setIfAbsent(props, lower, "applicationName", "DBShift");
+        setIfAbsent(props, lower, "loginTimeout", "15");
+        // bulk copy of whole slices: the driver must not buffer result sets of the reader either
+        setIfAbsent(props, lower, "responseBuffering", "adaptive");
+        Connection c = new com.microsoft.sqlserver.jdbc.SQLServerDriver().connect(spec.url(), props);
+        if (c == null) {
+            throw new SQLException("the driver does not accept the URL " + spec.displayUrl(), "08001");
+        }
+        return c;
+    }
+
+    private static void setIfAbsent(Properties props, String lowerUrl, String key, String value) {
+        if (!props.containsKey(key) && !lowerUrl.contains(key.toLowerCase(Locale.ROOT) + "=")) {
+            props.setProperty(key, value);
+        }
+    }
+
+    /**
+     * Azure SQL wants TLS with the server's certificate validated: {@code encrypt=strict} would need TDS 8 on the
+     * server side, so the driver's {@code encrypt=true} with {@code trustServerCertificate=false} is the default;
+     * a URL that already says how to encrypt is left alone.
+     */
+    @Override
+    public Map<String, String> encryptionProperties(String jdbcUrl) {
+        String lower = jdbcUrl.toLowerCase(Locale.ROOT);
+        if (lower.contains("encrypt=") || lower.contains("trustservercertificate=")) {
+            return Map.of();
+        }
+        return Map.of("encrypt", "true", "trustServerCertificate", "false");
+    }
+
+    /**
+     * Azure SQL Database servers are {@code name.database.windows.net}; Managed Instances
+     * {@code name.dnszone.database.windows.net} (one label more).
+     */
+    @Override
+    public String defaultTargetKind(String jdbcUrl) {
+        String host = jdbcUrl.replaceFirst("(?i)^jdbc:sqlserver://", "").replaceFirst("[:;\\\\/].*$", "").toLowerCase(Locale.ROOT);
+        if (host.endsWith(".database.windows.net")) {
+            String prefix = host.substring(0, host.length() - ".database.windows.net".length());
+            return prefix.contains(".") ? TARGET_AZURE_SQL_MI : TARGET_AZURE_SQL_DB;
+        }
+        return TARGET_SQLSERVER;
+    }
+
+    @Override
+    public Quoting quoting() {
+        return SqlServerQuoting.INSTANCE;
+    }
+
+    @Override
+    public Optional<CatalogReader> catalogReader() {
+        return Optional.of(new SqlServerCatalogReader());
+    }
+
+    @Override
+    public DdlWriter ddlWriter() {
+        return new SqlServerDdlWriter();
+    }
+
+    @Override
+    public ScriptSyntax scriptSyntax() {
+        return scriptSyntax;
+    }
+
+    @Override
+    public RowReader rowReader() {
+        return rowReader;
+    }
+
+    @Override
+    public BulkLoader bulkLoader() {
+        return bulkLoader;
+    }
+
+    @Override
+    public List<TargetKind> targetKinds() {
+        return targetKinds;
+    }
+
+    @Override
+    public List<Converter> converters() {
+        return List.of(new SqlServerConverter(), new MySqlToSqlServerConverter(), new SybaseToSqlServerConverter());
+    }
+
+    @Override
+    public Optional<ScriptReader> scriptReader() {
+        return Optional.of(new TSqlScriptReader());
+    }
+
+    private static TargetKind kind(String id, String name, Set<String> refused, boolean encrypted) {
+        return new TargetKind() {
+            private final List<AssessmentRule> rules = SqlServerRules.forTarget(id);
+
+            @Override
+            public String id() {
+                return id;
+            }
+
+            @Override
+            public String displayName() {
+                return name;
+            }
+
+            @Override
+            public String dialect() {
+                return ID;
+            }
+
+            @Override
+            public Set<String> refusedPrivileges() {
+                return refused;
+            }
+
+            @Override
+            public boolean encryptedByDefault() {
+                return encrypted;
+            }
+
+            @Override
+            public List<AssessmentRule> rules() {
+                return rules;
+            }
+
+            @Override
+            public String toString() {
+                return id;
+            }
+        };
+    }
+}

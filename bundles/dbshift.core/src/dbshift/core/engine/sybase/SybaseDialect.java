@@ -1,0 +1,118 @@
+package dbshift.core.engine.sybase;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+
+import dbshift.core.convert.Converter;
+import dbshift.core.data.BulkLoader;
+import dbshift.core.data.RowReader;
+import dbshift.core.engine.CatalogReader;
+import dbshift.core.engine.ConnectionSpec;
+import dbshift.core.engine.DdlWriter;
+import dbshift.core.engine.Dialect;
+import dbshift.core.engine.Quoting;
+import dbshift.core.engine.ScriptReader;
+import dbshift.core.engine.TargetKind;
+import dbshift.core.engine.sqlserver.SqlServerQuoting;
+import dbshift.core.engine.sqlserver.SqlServerScriptSyntax;
+import dbshift.core.script.ScriptSyntax;
+
+/**
+ * SAP ASE (Sybase ASE) 15.7/16 as a source, through jTDS ({@code jdbc:jtds:sybase://host:5000/db}), live or from a
+ * ddlgen script. It is written to by no one: SQL Server, Azure SQL and MySQL convert from it.
+ */
+public final class SybaseDialect implements Dialect {
+    public static final String ID = "sybase";
+
+    private final SybaseRowReader rowReader = new SybaseRowReader();
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String displayName() {
+        return "SAP ASE (Sybase)";
+    }
+
+    @Override
+    public boolean acceptsUrl(String jdbcUrl) {
+        return jdbcUrl != null && jdbcUrl.startsWith("jdbc:jtds:sybase:");
+    }
+
+    @Override
+    public Connection connect(ConnectionSpec spec) throws SQLException {
+        spec.validate();
+        Properties props = new Properties();
+        props.putAll(spec.properties());
+        if (spec.user() != null) {
+            props.setProperty("user", spec.user());
+        }
+        props.setProperty("password", new String(spec.password()));
+        props.putIfAbsent("appName", "DBShift");
+        props.putIfAbsent("loginTimeout", "15");
+        // Unicode text as Unicode, whatever the server's default character set
+        props.putIfAbsent("charset", "utf8");
+        Connection c = new net.sourceforge.jtds.jdbc.Driver().connect(spec.url(), props);
+        if (c == null) {
+            throw new SQLException("the driver does not accept the URL " + spec.displayUrl(), "08001");
+        }
+        return c;
+    }
+
+    @Override
+    public Quoting quoting() {
+        return SqlServerQuoting.INSTANCE;
+    }
+
+    @Override
+    public Optional<CatalogReader> catalogReader() {
+        return Optional.of(new SybaseCatalogReader());
+    }
+
+    /** ASE is a source only: nothing is written to it. */
+    @Override
+    public DdlWriter ddlWriter() {
+        throw new UnsupportedOperationException("SAP ASE is a source only; DBShift does not write to it");
+    }
+
+    @Override
+    public ScriptSyntax scriptSyntax() {
+        return new SqlServerScriptSyntax();
+    }
+
+    @Override
+    public RowReader rowReader() {
+        return rowReader;
+    }
+
+    @Override
+    public BulkLoader bulkLoader() {
+        throw new UnsupportedOperationException("SAP ASE is a source only; DBShift does not load data into it");
+    }
+
+    @Override
+    public List<TargetKind> targetKinds() {
+        return List.of();
+    }
+
+    @Override
+    public List<Converter> converters() {
+        return List.of();
+    }
+
+    /** An ASE source goes to SQL Server unless the user says otherwise. */
+    @Override
+    public String defaultTargetKind(String jdbcUrl) {
+        return dbshift.core.engine.sqlserver.SqlServerDialect.TARGET_SQLSERVER;
+    }
+
+    @Override
+    public Optional<ScriptReader> scriptReader() {
+        return Optional.of(new SybaseScriptReader());
+    }
+}
