@@ -29,7 +29,7 @@ import picocli.CommandLine.Option;
  * ratios, the bars of the issue, the heap DBShift used, and a matrix of drivers, load methods and job counts.
  * Figures, not a test: nothing here asserts a speed.
  */
-@Command(name = "bench/run", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "bench/run", mixinStandardHelpOptions = true, sortOptions = false, version = "DBShift copy benchmark",
         description = { "Copy one generated table with DBShift, mydumper/myloader, mysqldump | mysql and INSERT ... SELECT "
                 + "on embedded MariaDB 11.4 and MySQL 8.0.31 servers, and print rows/s and ratios." })
 public final class Benchmark implements Callable<Integer> {
@@ -64,7 +64,8 @@ public final class Benchmark implements Callable<Integer> {
     List<Integer> matrixJobs = new ArrayList<>(List.of(1, 2, 4));
 
     @Option(names = "--heap-probe", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "Copy once more into MySQL 8 forcing a full GC every second, to measure DBShift's live heap (default: on).")
+            description = "Copy once more (into MySQL 8 when it runs) forcing a full GC at every 200 ms sample, to measure "
+                    + "DBShift's live heap (default: on).")
     boolean heapProbe;
 
     @Option(names = "--buffer-pool", paramLabel = "SIZE", description = "innodb_buffer_pool_size of both servers (default: ${DEFAULT-VALUE}).")
