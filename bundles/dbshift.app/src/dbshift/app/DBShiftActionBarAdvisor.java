@@ -97,10 +97,9 @@ final class DBShiftActionBarAdvisor extends ActionBarAdvisor {
         edit.add(selectAll);
         edit.add(new Separator());
         edit.add(find);
+        // text editors contribute Find Next/Previous and incremental find here
+        edit.add(new GroupMarker(IWorkbenchActionConstants.FIND_EXT));
         edit.add(new GroupMarker(IWorkbenchActionConstants.MB_ADDITIONS));
-
-        MenuManager migration = new MenuManager("&Migration", "dbshift.menu");
-        migration.add(new GroupMarker(IWorkbenchActionConstants.MB_ADDITIONS));
 
         MenuManager window = new MenuManager("&Window", IWorkbenchActionConstants.M_WINDOW);
         window.add(resetPerspective);
@@ -114,7 +113,7 @@ final class DBShiftActionBarAdvisor extends ActionBarAdvisor {
 
         menuBar.add(file);
         menuBar.add(edit);
-        menuBar.add(migration);
+        // the Migration menu comes from dbshift.ui (menu contributions), so it looks the same inside an Eclipse IDE
         menuBar.add(new GroupMarker(IWorkbenchActionConstants.MB_ADDITIONS));
         menuBar.add(window);
         menuBar.add(help);

@@ -84,6 +84,37 @@ public interface Dialect {
         throw new SQLException(displayName() + " sources cannot be frozen by DBShift; stop the applications' writes yourself");
     }
 
+    /** The port the engine listens on unless told otherwise (0 when there is no usual one). */
+    default int defaultPort() {
+        return 0;
+    }
+
+    /**
+     * The JDBC URL of a server and database (the database may be null or empty), what connection profiles are
+     * turned into. Never carries a user or password.
+     */
+    default String jdbcUrl(String host, int port, String database) {
+        throw new UnsupportedOperationException(displayName() + " has no connection-profile URL yet");
+    }
+
+    /** The driver properties for a TLS mode (none for a mode the driver cannot express beyond its default). */
+    default java.util.Map<String, String> tlsProperties(String jdbcUrl, TlsMode mode) {
+        return java.util.Map.of();
+    }
+
+    /** Reads a column type as this dialect writes it (e.g. {@code varchar(200)}); empty when it is not a type here. */
+    default Optional<dbshift.core.model.DataType> parseType(String text) {
+        return Optional.empty();
+    }
+
+    /**
+     * Asks a live server whether it would accept a statement, without running it (e.g. MySQL's PREPARE, SQL
+     * Server's SET PARSEONLY). By default nothing is checked, and the result says so.
+     */
+    default StatementCheck checkStatement(Connection connection, String sql) throws SQLException {
+        return StatementCheck.notChecked(displayName() + " offers no dry run to DBShift yet");
+    }
+
     /** Reads a schema script offline into a catalog, where the dialect can (SQL Server's T-SQL, …). */
     default Optional<ScriptReader> scriptReader() {
         return Optional.empty();

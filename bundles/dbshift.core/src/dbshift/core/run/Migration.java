@@ -59,6 +59,7 @@ public final class Migration {
     private Catalog liveTarget;
     private Conversion conversion;
     private List<Finding> findings;
+    private java.util.function.UnaryOperator<Catalog> adjustment;
 
     private Migration(Endpoint source, Catalog offlineSource, Endpoint target, TargetKind kind, MigrationOptions options,
             MigrationRun run) {
@@ -106,6 +107,18 @@ public final class Migration {
 
     public MigrationRun run() {
         return run;
+    }
+
+    /**
+     * Applies a reviewer's choices (objects left out, column types overridden) to the converted catalog, before
+     * anything is planned, scripted or copied. Call before the first step.
+     */
+    public Migration adjust(java.util.function.UnaryOperator<Catalog> change) {
+        if (conversion != null) {
+            throw new IllegalStateException("adjust() must come before the conversion");
+        }
+        this.adjustment = change;
+        return this;
     }
 
     public MigrationOptions options() {
@@ -214,7 +227,9 @@ public final class Migration {
                     .filter(c -> c.sourceDialects().contains(src.dialect())).findFirst()
                     .orElseThrow(() -> new MigrationException("no conversion from " + src.dialect() + " to " + kind.displayName(),
                             MigrationException.USAGE));
-            conversion = converter.convert(src, kind, options);
+            Conversion converted = converter.convert(src, kind, options);
+            conversion = adjustment == null ? converted
+                    : new Conversion(adjustment.apply(converted.catalog()), converted.findings(), converted.tableNames());
         }
         return conversion;
     }

@@ -21,11 +21,24 @@ public final class MigrationNavigator extends CommonNavigator {
         super.createPartControl(panel.container());
         panel.setContent(getCommonViewer().getControl());
         panel.setHint("No migration projects yet.",
-                "Create one with File > New > Migration Project: name it, pick the source and target engines and the "
+                "Create one with <a>File > New > Migration Project</a>: name it, pick the source and target engines and the "
                         + "scope (schema, data or both).",
-                null);
+                this::newProject);
         updateEmptyState();
+        getSite().getService(org.eclipse.ui.contexts.IContextService.class).activateContext("dbshift.ui.contexts.migration");
         workspace().addResourceChangeListener(projectsChanged, IResourceChangeEvent.POST_CHANGE);
+    }
+
+    private void newProject() {
+        try {
+            var commands = getSite().getService(org.eclipse.ui.commands.ICommandService.class);
+            var command = org.eclipse.core.commands.ParameterizedCommand.generateCommand(
+                    commands.getCommand("org.eclipse.ui.newWizard"),
+                    java.util.Map.of("newWizardId", dbshift.ui.project.NewMigrationProjectWizard.ID));
+            getSite().getService(org.eclipse.ui.handlers.IHandlerService.class).executeCommand(command, null);
+        } catch (Exception e) {
+            dbshift.ui.internal.DBShiftUiPlugin.log("cannot open the New Migration Project wizard", e);
+        }
     }
 
     @Override

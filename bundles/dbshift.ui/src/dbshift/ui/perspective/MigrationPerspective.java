@@ -28,17 +28,22 @@ public final class MigrationPerspective implements IPerspectiveFactory {
 
         IFolderLayout targets = layout.createFolder("dbshift.targetFolder", IPageLayout.RIGHT, 0.7f, editors);
         targets.addView(TargetConnectionsView.ID);
+        // the script's outline opens under the target when asked for (Window > Show View > Outline)
+        layout.addPlaceholder(IPageLayout.ID_OUTLINE, IPageLayout.BOTTOM, 0.55f, "dbshift.targetFolder");
 
         IFolderLayout results = layout.createFolder("dbshift.resultsFolder", IPageLayout.BOTTOM, 0.62f, editors);
         results.addView(MigrationResultsView.ID);
         results.addPlaceholder(IPageLayout.ID_PROBLEM_VIEW);
         results.addPlaceholder(IPageLayout.ID_PROGRESS_VIEW);
 
+        layout.addNewWizardShortcut(dbshift.ui.project.NewMigrationProjectWizard.ID);
         layout.addShowViewShortcut(MigrationNavigator.ID);
         layout.addShowViewShortcut(SourceConnectionsView.ID);
         layout.addShowViewShortcut(TargetConnectionsView.ID);
         layout.addShowViewShortcut(MigrationResultsView.ID);
         layout.addShowViewShortcut(IPageLayout.ID_PROBLEM_VIEW);
         layout.addShowViewShortcut(IPageLayout.ID_PROGRESS_VIEW);
+        layout.addShowViewShortcut(IPageLayout.ID_OUTLINE);
+        layout.addPerspectiveShortcut(ID);
     }
 }

@@ -24,6 +24,11 @@ public final class MariaDbDialect extends MySqlDialect {
     }
 
     @Override
+    protected String urlScheme() {
+        return "jdbc:mariadb:";
+    }
+
+    @Override
     boolean isMariaDb() {
         return true;
     }

@@ -109,6 +109,99 @@ public class MySqlDialect implements Dialect {
     }
 
     @Override
+    public int defaultPort() {
+        return 3306;
+    }
+
+    /** The URL prefix decides the driver: {@code jdbc:mysql:} Connector/J, {@code jdbc:mariadb:} MariaDB Connector/J. */
+    protected String urlScheme() {
+        return "jdbc:mysql:";
+    }
+
+    @Override
+    public String jdbcUrl(String host, int port, String database) {
+        if (host == null || host.isBlank()) {
+            throw new IllegalArgumentException("no host given");
+        }
+        String h = host.trim();
+        if (h.contains(":") && !h.startsWith("[")) {
+            h = "[" + h + "]"; // IPv6 literal
+        }
+        String db = database == null || database.isBlank() ? ""
+                : java.net.URLEncoder.encode(database.trim(), java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        return urlScheme() + "//" + h + ":" + (port > 0 ? port : defaultPort()) + "/" + db;
+    }
+
+    @Override
+    public java.util.Map<String, String> tlsProperties(String jdbcUrl, dbshift.core.engine.TlsMode mode) {
+        if (jdbcUrl.startsWith("jdbc:mysql:")) {
+            return java.util.Map.of("sslMode", switch (mode) {
+                case DISABLED -> "DISABLED";
+                case PREFERRED -> "PREFERRED";
+                case REQUIRED -> "REQUIRED";
+                case VERIFY_CA -> "VERIFY_CA";
+                case VERIFY_FULL -> "VERIFY_IDENTITY";
+            });
+        }
+        // MariaDB Connector/J has no "use TLS when offered": PREFERRED connects as DISABLED does
+        return switch (mode) {
+            case DISABLED, PREFERRED -> java.util.Map.of("sslMode", "disable");
+            case REQUIRED -> java.util.Map.of("sslMode", "trust");
+            case VERIFY_CA -> java.util.Map.of("sslMode", "verify-ca");
+            case VERIFY_FULL -> java.util.Map.of("sslMode", "verify-full");
+        };
+    }
+
+    /** Base type names MySQL and MariaDB accept in a column definition. */
+    private static final Set<String> OTHER_TYPES = Set.of("bit", "bool", "boolean", "json", "serial", "float", "double",
+            "real", "decimal", "numeric", "double precision", "dec", "fixed", "uuid", "inet4", "inet6", "long", "long varchar");
+
+    @Override
+    public Optional<dbshift.core.model.DataType> parseType(String text) {
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            dbshift.core.model.DataType t = MySqlTypes.parse(text);
+            String n = t.name();
+            boolean known = MySqlTypes.INTEGER_TYPES.contains(n) || MySqlTypes.TEXT_TYPES.contains(n)
+                    || MySqlTypes.BINARY_TYPES.contains(n) || MySqlTypes.SPATIAL_TYPES.contains(n)
+                    || MySqlTypes.TEMPORAL_TYPES.contains(n) || OTHER_TYPES.contains(n);
+            return known ? Optional.of(t) : Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * PREPARE parses the statement on the server and resolves what it can without running it. A syntax error is a
+     * verdict; anything else (an unknown database the script creates first, a statement kind the server cannot
+     * prepare) means the server could not judge the statement alone.
+     */
+    @Override
+    public dbshift.core.engine.StatementCheck checkStatement(Connection connection, String sql) throws SQLException {
+        try (java.sql.PreparedStatement set = connection.prepareStatement("SET @dbshift_check = ?")) {
+            set.setString(1, sql);
+            set.execute();
+        }
+        try (java.sql.Statement s = connection.createStatement()) {
+            s.execute("PREPARE dbshift_check FROM @dbshift_check");
+            s.execute("DEALLOCATE PREPARE dbshift_check");
+            return dbshift.core.engine.StatementCheck.valid();
+        } catch (SQLException e) {
+            int code = e.getErrorCode();
+            if (code == 1064 || code == 1149) { // ER_PARSE_ERROR, ER_SYNTAX_ERROR
+                return dbshift.core.engine.StatementCheck.invalid(e.getMessage());
+            }
+            if (code == 1295) { // ER_UNSUPPORTED_PS
+                return dbshift.core.engine.StatementCheck.notChecked(
+                        "the server cannot dry-run this kind of statement; only its splitting was checked");
+            }
+            return dbshift.core.engine.StatementCheck.notChecked("the server could not judge it on its own: " + e.getMessage());
+        }
+    }
+
+    @Override
     public String detect(Connection connection) throws SQLException {
         String version = Jdbc.scalar(connection, "SELECT VERSION()");
         return version != null && version.toLowerCase(Locale.ROOT).contains("mariadb") ? "mariadb" : "mysql";

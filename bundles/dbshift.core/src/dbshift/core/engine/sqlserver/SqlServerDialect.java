@@ -126,6 +126,47 @@ public final class SqlServerDialect implements Dialect {
     }
 
     @Override
+    public int defaultPort() {
+        return 1433;
+    }
+
+    /** {@code jdbc:sqlserver://host:port;databaseName=db} (a name with ';' or '}' in braces, as the driver wants). */
+    @Override
+    public String jdbcUrl(String host, int port, String database) {
+        if (host == null || host.isBlank()) {
+            throw new IllegalArgumentException("no host given");
+        }
+        String url = "jdbc:sqlserver://" + host.trim() + ":" + (port > 0 ? port : defaultPort());
+        if (database != null && !database.isBlank()) {
+            String db = database.trim();
+            url += ";databaseName=" + (db.matches("[^;{}=]*") ? db : "{" + db.replace("}", "}}") + "}");
+        }
+        return url;
+    }
+
+    @Override
+    public Map<String, String> tlsProperties(String jdbcUrl, dbshift.core.engine.TlsMode mode) {
+        return switch (mode) {
+            case DISABLED -> Map.of("encrypt", "false");
+            // encryption when the server insists, as older drivers did by default
+            case PREFERRED -> Map.of("encrypt", "optional");
+            case REQUIRED -> Map.of("encrypt", "true", "trustServerCertificate", "true");
+            // the driver checks the chain and the host name together; it cannot check only the chain
+            case VERIFY_CA, VERIFY_FULL -> Map.of("encrypt", "true", "trustServerCertificate", "false");
+        };
+    }
+
+    @Override
+    public Optional<dbshift.core.model.DataType> parseType(String text) {
+        try {
+            dbshift.core.model.DataType t = SqlServerTypes.parseText(text);
+            return SqlServerTypes.isUserType(t) ? Optional.empty() : Optional.of(t);
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
     public Quoting quoting() {
         return SqlServerQuoting.INSTANCE;
     }

@@ -45,6 +45,32 @@ public final class SybaseDialect implements Dialect {
     }
 
     @Override
+    public int defaultPort() {
+        return 5000;
+    }
+
+    /** {@code jdbc:jtds:sybase://host:port/db}. */
+    @Override
+    public String jdbcUrl(String host, int port, String database) {
+        if (host == null || host.isBlank()) {
+            throw new IllegalArgumentException("no host given");
+        }
+        return "jdbc:jtds:sybase://" + host.trim() + ":" + (port > 0 ? port : defaultPort())
+                + (database == null || database.isBlank() ? "" : "/" + database.trim());
+    }
+
+    /** jTDS: off, request (when offered), require, authenticate (certificate checked). */
+    @Override
+    public java.util.Map<String, String> tlsProperties(String jdbcUrl, dbshift.core.engine.TlsMode mode) {
+        return java.util.Map.of("ssl", switch (mode) {
+            case DISABLED -> "off";
+            case PREFERRED -> "request";
+            case REQUIRED -> "require";
+            case VERIFY_CA, VERIFY_FULL -> "authenticate";
+        });
+    }
+
+    @Override
     public Connection connect(ConnectionSpec spec) throws SQLException {
         spec.validate();
         Properties props = new Properties();

@@ -1,0 +1,149 @@
+package dbshift.ui.run;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+import org.eclipse.core.commands.ExecutionEvent;
+import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.IProject;
+import org.eclipse.core.runtime.CoreException;
+import org.eclipse.jface.dialogs.ErrorDialog;
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.PartInitException;
+import org.eclipse.ui.PlatformUI;
+
+import dbshift.core.project.MigrationProject;
+import dbshift.core.script.Phase;
+import dbshift.core.script.Script;
+import dbshift.ui.assess.FindingMarkers;
+import dbshift.ui.internal.DBShiftUiPlugin;
+import dbshift.ui.internal.ProjectHandler;
+import dbshift.ui.project.MigrationProjects;
+import dbshift.ui.views.MigrationResultsView;
+
+/** Migration > Deploy Script and Migration > Migrate Data: confirm, then run as jobs with progress and cancel. */
+public final class RunHandlers {
+    private RunHandlers() {
+    }
+
+    /** The saved reviewed script of a project, parsed; asks to save an unsaved editor of it first. */
+    static Script reviewedScript(Shell shell, IProject project, ProjectSession session) throws CoreException {
+        IFile file = MigrationProjects.script(project);
+        IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+        for (var ref : page.getEditorReferences()) {
+            var editor = ref.getEditor(false);
+            if (editor != null && editor.isDirty() && MigrationProjects.of(
+                    editor.getEditorInput().getAdapter(IFile.class)) == project) {
+                if (!MessageDialog.openQuestion(shell, "Unsaved Script", "Save '" + editor.getTitle() + "' first? Only the saved script is run.")) {
+                    return null;
+                }
+                editor.doSave(null);
+            }
+        }
+        String text = MigrationProjects.readText(file);
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        return session.targetDialect().scriptSyntax().parse(text);
+    }
+
+    static void showResults() {
+        try {
+            PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage().showView(MigrationResultsView.ID, null,
+                    IWorkbenchPage.VIEW_VISIBLE);
+        } catch (PartInitException e) {
+            DBShiftUiPlugin.log("cannot show the results", e);
+        }
+    }
+
+    static long blocking(IProject project) {
+        return java.util.Arrays.stream(FindingMarkers.of(project))
+                .filter(m -> "BLOCKING".equals(m.getAttribute(FindingMarkers.ENGINE_SEVERITY, ""))).count();
+    }
+
+    /** Deploys the reviewed script: before the data when the project copies data, else all of it. */
+    public static final class Deploy extends ProjectHandler {
+        public Deploy() {
+            super("Deploy Script");
+        }
+
+        @Override
+        protected void run(ExecutionEvent event, Shell shell, IProject project) {
+            try {
+                ProjectSession session = ProjectSession.prepare(shell, project, true);
+                if (session == null) {
+                    return;
+                }
+                Script script = reviewedScript(shell, project, session);
+                if (script == null) {
+                    MessageDialog.openInformation(shell, "Deploy Script", "The project has no script to deploy yet: Generate Script first.");
+                    return;
+                }
+                MigrationProject model = session.model();
+                Set<Phase> phases = model.scope().includesData() ? EnumSet.copyOf(dbshift.core.run.Migration.BEFORE_DATA)
+                        : EnumSet.allOf(Phase.class);
+                long count = script.statements().stream().filter(s -> phases.contains(s.phase())).count();
+                long rest = script.statements().size() - count;
+                long blocking = blocking(project);
+                String question = "Deploy " + count + " statement(s) of the reviewed script to " + model.target().name() + " ("
+                        + model.target().jdbcUrl() + ")?"
+                        + (rest > 0 ? "\n\nThe other " + rest + " statement(s) (indexes, foreign keys, views, routines, triggers) "
+                                + "follow the data: Migrate Data runs them." : "")
+                        + (blocking > 0 ? "\n\nWarning: " + blocking + " blocking finding(s) remain (see the Problems view)." : "");
+                if (MessageDialog.open(MessageDialog.QUESTION, shell, "Deploy Script", question, SWT.NONE, "Deploy", "Cancel") != 0
+                        || count == 0) {
+                    session.forgetPasswords();
+                    return;
+                }
+                new DeployJob(session, script, phases).schedule();
+                showResults();
+            } catch (CoreException e) {
+                ErrorDialog.openError(shell, "Deploy Script", "Cannot deploy the script of " + project.getName(), e.getStatus());
+            }
+            return;
+        }
+    }
+
+    /** Copies and verifies the data, then runs what follows it. */
+    public static final class MigrateData extends ProjectHandler {
+        public MigrateData() {
+            super("Migrate Data");
+        }
+
+        @Override
+        protected void run(ExecutionEvent event, Shell shell, IProject project) {
+            try {
+                ProjectSession session = ProjectSession.prepare(shell, project, true);
+                if (session == null) {
+                    return;
+                }
+                MigrationProject model = session.model();
+                if (!model.scope().includesData()) {
+                    MessageDialog.openInformation(shell, "Migrate Data", "The project '" + project.getName()
+                            + "' migrates the schema only (its scope); change the scope in the project's Properties > DBShift Migration to copy data.");
+                    session.forgetPasswords();
+                    return;
+                }
+                Script script = model.scope().includesSchema() ? reviewedScript(shell, project, session) : null;
+                long after = script == null ? 0
+                        : script.statements().stream().filter(s -> MigrateDataJob.afterData().contains(s.phase())).count();
+                String question = "Copy the data from " + model.source().name() + " to " + model.target().name()
+                        + " with " + model.settings().jobs() + " parallel job(s), verify counts and checksums"
+                        + (after > 0 ? ", and run the " + after + " statement(s) that follow the data" : "") + "?";
+                if (MessageDialog.open(MessageDialog.QUESTION, shell, "Migrate Data", question, SWT.NONE, "Migrate", "Cancel") != 0) {
+                    session.forgetPasswords();
+                    return;
+                }
+                new MigrateDataJob(session, script).schedule();
+                showResults();
+            } catch (CoreException e) {
+                ErrorDialog.openError(shell, "Migrate Data", "Cannot migrate the data of " + project.getName(), e.getStatus());
+            }
+            return;
+        }
+    }
+
+}
