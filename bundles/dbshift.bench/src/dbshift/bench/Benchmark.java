@@ -302,6 +302,10 @@ public final class Benchmark implements Callable<Integer> {
         JdbcDriver own = sc.target().isMariaDb() ? JdbcDriver.MARIADB : JdbcDriver.CONNECTOR_J;
         List<CopyTool> tools = new ArrayList<>();
         tools.add(new DbShiftTool(JdbcDriver.MARIADB, own, "auto", j, false));
+        if (sc.source() == sc.target()) {
+            // one server: the engine copies inside it; this row shows the client-streamed path for comparison
+            tools.add(new DbShiftTool(JdbcDriver.MARIADB, own, "load-data", j, false));
+        }
         if (cli != null && sc.source() != sc.target()) {
             tools.add(new DbShiftCliTool(cli, j, own));
         }

@@ -48,7 +48,8 @@ final class DbShiftTool implements CopyTool {
 
     @Override
     public String name() {
-        return "DBShift";
+        // the main row uses what the engine picks; a forced method is shown as its own row
+        return method.equals("auto") ? "DBShift" : "DBShift, streamed (" + method + ")";
     }
 
     @Override

@@ -23,4 +23,14 @@ public interface BulkLoader {
      */
     long load(Connection connection, Table table, List<TransferColumn> columns, RowStream rows, MigrationOptions options,
             BooleanSupplier cancelled) throws SQLException;
+
+    /**
+     * When source and target are the same server, copies one slice without leaving it (INSERT … SELECT between
+     * databases, in the caller's transaction) and returns the rows copied; -1 when this loader cannot. Values
+     * move inside the server exactly; the same strictness and warning checks apply as for a load.
+     */
+    default long copyWithinServer(Connection connection, Table source, Table target, List<TransferColumn> columns,
+            List<String> keyColumns, List<ValueKind> keyKinds, KeyRange range, MigrationOptions options) throws SQLException {
+        return -1;
+    }
 }

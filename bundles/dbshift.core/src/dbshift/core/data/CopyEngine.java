@@ -41,6 +41,8 @@ public final class CopyEngine {
     private final MigrationOptions options;
     private final MigrationRun run;
     private final CopyState state;
+    /** Source and target are one server (and one dialect): slices can be copied without leaving it. */
+    private boolean sameServer;
 
     public CopyEngine(Endpoint source, Endpoint target, MigrationOptions options, MigrationRun run) {
         this.source = source;
@@ -92,6 +94,9 @@ public final class CopyEngine {
         try (Connection src = source.open(); Connection tgt = target.open()) {
             source.dialect().rowReader().prepareSession(src);
             state.ensureTables(tgt);
+            String sourceServer = source.dialect().serverIdentity(src);
+            sameServer = sourceServer != null && source.dialect().id().equals(target.dialect().id())
+                    && sourceServer.equals(target.dialect().serverIdentity(tgt));
             long expected = 0;
             for (TableMapping m : tables) {
                 TableJob job = plan(src, tgt, m);
@@ -265,9 +270,14 @@ public final class CopyEngine {
         // resumed slice needs no clean-up; rows someone else put in its range fail the row-count check instead
         for (int attempt = 1;; attempt++) {
             try {
-                long rows;
-                try (RowStream stream = source.dialect().rowReader().open(src, sourceTable, job.columns, task.range, true)) {
-                    rows = loader.load(tgt, targetTable, job.columns, stream, options, run.progress()::isCancelled);
+                long rows = sameServer ? loader.copyWithinServer(tgt, sourceTable, targetTable, job.columns, job.keys, job.keyKinds,
+                        task.range, options) : -1;
+                if (rows < 0) {
+                    try (RowStream stream = source.dialect().rowReader().open(src, sourceTable, job.columns, task.range, true)) {
+                        rows = loader.load(tgt, targetTable, job.columns, stream, options, run.progress()::isCancelled);
+                    }
+                } else if (job.method != null && !job.method.startsWith("INSERT … SELECT")) {
+                    job.method = "INSERT … SELECT (same server)";
                 }
                 state.sliceDone(tgt, job.mapping.key(), task.sliceNo, rows);
                 tgt.commit();

@@ -71,6 +71,14 @@ public interface Dialect {
         return targetKinds().get(0).id();
     }
 
+    /**
+     * Something that tells servers apart (e.g. host, port, data directory and server id): when source and target
+     * give the same identity they are one server, and the loader may copy inside it. Null when unknown.
+     */
+    default String serverIdentity(Connection connection) throws SQLException {
+        return null;
+    }
+
     /** Follows changes on a live source (its change log), for keeping a target in sync until cutover. */
     default Optional<dbshift.core.sync.ChangeCapture> changeCapture() {
         return Optional.empty();

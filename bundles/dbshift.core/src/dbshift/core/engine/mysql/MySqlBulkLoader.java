@@ -3,6 +3,7 @@ package dbshift.core.engine.mysql;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 
 import dbshift.core.data.BulkLoader;
+import dbshift.core.data.KeyRange;
 import dbshift.core.data.RowEncodingInputStream;
 import dbshift.core.data.RowStream;
 import dbshift.core.data.TransferColumn;
@@ -109,6 +111,26 @@ public final class MySqlBulkLoader implements BulkLoader {
                     e.getErrorCode(), e);
         }
         return new SQLException("reading " + table.name() + " from the source failed: " + failure, failure);
+    }
+
+    @Override
+    public long copyWithinServer(Connection c, Table source, Table target, List<TransferColumn> columns, List<String> keyColumns,
+            List<ValueKind> keyKinds, KeyRange range, MigrationOptions options) throws SQLException {
+        String forced = System.getProperty(METHOD_PROPERTY, "auto");
+        if (!forced.equals("auto") && !forced.equals("same-server")
+                || options.zeroDates() == MigrationOptions.ZeroDates.NULL) {
+            return -1;
+        }
+        dbshift.core.data.KeyPredicate where = dbshift.core.data.KeyPredicate.of(Q, keyColumns, keyKinds, range);
+        String names = String.join(", ", columns.stream().map(col -> Q.quote(col.name())).toList());
+        String sql = "INSERT INTO " + Q.quote(target.name()) + " (" + names + ") SELECT " + names + " FROM " + Q.quote(source.name())
+                + where.sql() + (keyColumns.isEmpty() ? "" : " ORDER BY " + String.join(", ", keyColumns.stream().map(Q::quote).toList()));
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            where.bind(ps, 1);
+            long rows = ps.executeLargeUpdate();
+            checkWarnings(ps, target);
+            return rows;
+        }
     }
 
     /** Both drivers take the LOCAL INFILE content from a stream set on the statement. */

@@ -287,6 +287,11 @@ public class MySqlDialect implements Dialect {
     }
 
     @Override
+    public String serverIdentity(Connection connection) throws SQLException {
+        return Jdbc.scalar(connection, "SELECT CONCAT_WS('|', @@hostname, @@port, @@datadir, @@server_id, VERSION())");
+    }
+
+    @Override
     public Optional<dbshift.core.sync.ChangeCapture> changeCapture() {
         return Optional.of(new MySqlChangeCapture());
     }
