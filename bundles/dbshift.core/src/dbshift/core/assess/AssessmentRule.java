@@ -12,4 +12,24 @@ public interface AssessmentRule {
     String title();
 
     List<Finding> check(AssessmentContext context);
+
+    /** A rule made of its id, its title and its check. */
+    static AssessmentRule of(String id, String title, java.util.function.Function<AssessmentContext, List<Finding>> check) {
+        return new AssessmentRule() {
+            @Override
+            public String id() {
+                return id;
+            }
+
+            @Override
+            public String title() {
+                return title;
+            }
+
+            @Override
+            public List<Finding> check(AssessmentContext context) {
+                return check.apply(context);
+            }
+        };
+    }
 }

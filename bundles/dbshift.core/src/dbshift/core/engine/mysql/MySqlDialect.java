@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 
-import dbshift.core.assess.AssessmentRule;
 import dbshift.core.convert.Converter;
 import dbshift.core.data.BulkLoader;
 import dbshift.core.data.RowReader;
@@ -19,6 +18,7 @@ import dbshift.core.engine.DdlWriter;
 import dbshift.core.engine.Dialect;
 import dbshift.core.engine.Jdbc;
 import dbshift.core.engine.Quoting;
+import dbshift.core.engine.StandardTargetKind;
 import dbshift.core.engine.TargetKind;
 import dbshift.core.script.ScriptSyntax;
 
@@ -244,46 +244,8 @@ public class MySqlDialect implements Dialect {
     }
 
     TargetKind kind(String id, String name, Set<String> refused, boolean encrypted) {
-        String dialect = id();
-        boolean mariaTarget = isMariaDb();
-        return new TargetKind() {
-            private final List<AssessmentRule> rules = MySqlRules.forTarget(!refused.isEmpty(), mariaTarget);
-
-            @Override
-            public String id() {
-                return id;
-            }
-
-            @Override
-            public String displayName() {
-                return name;
-            }
-
-            @Override
-            public String dialect() {
-                return dialect;
-            }
-
-            @Override
-            public Set<String> refusedPrivileges() {
-                return refused;
-            }
-
-            @Override
-            public boolean encryptedByDefault() {
-                return encrypted;
-            }
-
-            @Override
-            public List<String> allPrivilegesReplacement() {
-                return refused.isEmpty() ? List.of() : AZURE_GRANTABLE;
-            }
-
-            @Override
-            public List<AssessmentRule> rules() {
-                return rules;
-            }
-        };
+        return new StandardTargetKind(id, name, id(), refused, encrypted, refused.isEmpty() ? List.of() : AZURE_GRANTABLE,
+                MySqlRules.forTarget(!refused.isEmpty(), isMariaDb()));
     }
 
     @Override

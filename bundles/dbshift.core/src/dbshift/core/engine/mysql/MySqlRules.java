@@ -70,22 +70,7 @@ public final class MySqlRules {
     }
 
     private static AssessmentRule rule(String id, String title, Function<AssessmentContext, List<Finding>> check) {
-        return new AssessmentRule() {
-            @Override
-            public String id() {
-                return id;
-            }
-
-            @Override
-            public String title() {
-                return title;
-            }
-
-            @Override
-            public List<Finding> check(AssessmentContext context) {
-                return check.apply(context);
-            }
-        };
+        return AssessmentRule.of(id, title, check);
     }
 
     private static Finding finding(String id, Severity severity, String type, String object, String message, String fix,

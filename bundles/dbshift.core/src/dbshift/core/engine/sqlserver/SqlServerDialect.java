@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 
-import dbshift.core.assess.AssessmentRule;
 import dbshift.core.convert.Converter;
 import dbshift.core.data.BulkLoader;
 import dbshift.core.data.RowReader;
@@ -19,6 +18,7 @@ import dbshift.core.engine.DdlWriter;
 import dbshift.core.engine.Dialect;
 import dbshift.core.engine.Quoting;
 import dbshift.core.engine.ScriptReader;
+import dbshift.core.engine.StandardTargetKind;
 import dbshift.core.engine.TargetKind;
 import dbshift.core.script.ScriptSyntax;
 
@@ -212,43 +212,6 @@ public final class SqlServerDialect implements Dialect {
     }
 
     private static TargetKind kind(String id, String name, Set<String> refused, boolean encrypted) {
-        return new TargetKind() {
-            private final List<AssessmentRule> rules = SqlServerRules.forTarget(id);
-
-            @Override
-            public String id() {
-                return id;
-            }
-
-            @Override
-            public String displayName() {
-                return name;
-            }
-
-            @Override
-            public String dialect() {
-                return ID;
-            }
-
-            @Override
-            public Set<String> refusedPrivileges() {
-                return refused;
-            }
-
-            @Override
-            public boolean encryptedByDefault() {
-                return encrypted;
-            }
-
-            @Override
-            public List<AssessmentRule> rules() {
-                return rules;
-            }
-
-            @Override
-            public String toString() {
-                return id;
-            }
-        };
+        return new StandardTargetKind(id, name, ID, refused, encrypted, List.of(), SqlServerRules.forTarget(id));
     }
 }

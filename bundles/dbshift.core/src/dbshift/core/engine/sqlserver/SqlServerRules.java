@@ -75,22 +75,7 @@ public final class SqlServerRules {
     }
 
     private static AssessmentRule rule(String id, String title, Function<AssessmentContext, List<Finding>> check) {
-        return new AssessmentRule() {
-            @Override
-            public String id() {
-                return id;
-            }
-
-            @Override
-            public String title() {
-                return title;
-            }
-
-            @Override
-            public List<Finding> check(AssessmentContext context) {
-                return check.apply(context);
-            }
-        };
+        return AssessmentRule.of(id, title, check);
     }
 
     /** Only SQL Server sources have these features; a MySQL source is assessed by the converter's findings. */
