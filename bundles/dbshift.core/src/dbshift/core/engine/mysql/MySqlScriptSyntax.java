@@ -61,7 +61,8 @@ public final class MySqlScriptSyntax implements ScriptSyntax {
         StringBuilder pending = new StringBuilder();
         for (String line : text.split("\n", -1)) {
             String trimmed = line.strip();
-            if (pending.toString().isBlank()) {
+            // headers count between statements; comment lines before them (the file's title) do not start a statement
+            if (stripComments(pending.toString()).isBlank()) {
                 Matcher ph = PHASE_HEADER.matcher(trimmed);
                 if (ph.matches()) {
                     phase = phaseOf(ph.group(1), phase);
@@ -100,7 +101,7 @@ public final class MySqlScriptSyntax implements ScriptSyntax {
         if (!rest.isEmpty()) {
             statements.add(new ScriptStatement(phase, objectType, objectName, rest));
         }
-        return new Script("mysql", statements);
+        return new Script(ScriptSyntax.labelOf(text, "mysql"), statements);
     }
 
     private static Phase phaseOf(String title, Phase fallback) {

@@ -81,7 +81,7 @@ public final class SqlServerScriptSyntax implements ScriptSyntax {
                 statements.add(new ScriptStatement(phase, objectType, objectName, sql));
             }
         }
-        return new Script("sqlserver", statements);
+        return new Script(ScriptSyntax.labelOf(text, "sqlserver"), statements);
     }
 
     /** The two SET lines every rendered script starts with; the deployer sets them itself. */
