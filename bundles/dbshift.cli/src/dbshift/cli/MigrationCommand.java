@@ -345,8 +345,9 @@ abstract class MigrationCommand implements Callable<Integer> {
     void summary(MigrationRun run, PrintWriter out) {
         out.println();
         out.println("Steps:");
+        int width = run.steps().stream().mapToInt(s -> s.step().length()).max().orElse(0);
         for (StepResult s : run.steps()) {
-            out.printf("  %-18s %-8s %8.1f s%s%n", s.step(), s.status(), s.millis() / 1000.0,
+            out.printf("  %-" + width + "s  %-8s %8.1f s%s%n", s.step(), s.status(), s.millis() / 1000.0,
                     s.message() == null ? "" : "  " + s.message());
         }
         List<TableResult> tables = run.tables();
