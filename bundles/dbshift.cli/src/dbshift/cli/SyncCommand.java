@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "sync", description = "Keep the target in step with the source: apply the changes made since the copy began "
-        + "(MySQL/MariaDB binary log, row format), then follow new ones.")
+        + "(MySQL/MariaDB binary log, row format; SQL Server change tracking), then follow new ones.")
 final class SyncCommand extends MigrationCommand {
     @Option(names = "--until-caught-up", description = "Stop once the target has every change the source had when sync started.")
     boolean untilCaughtUp;

@@ -2,7 +2,9 @@ package dbshift.core.engine.mysql;
 
 import java.sql.Connection;
 import java.sql.Driver;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -19,6 +21,7 @@ import dbshift.core.engine.Dialect;
 import dbshift.core.engine.Jdbc;
 import dbshift.core.engine.Quoting;
 import dbshift.core.engine.StandardTargetKind;
+import dbshift.core.engine.StatementCheck;
 import dbshift.core.engine.TargetKind;
 import dbshift.core.script.ScriptSyntax;
 
@@ -179,25 +182,25 @@ public class MySqlDialect implements Dialect {
      * prepare) means the server could not judge the statement alone.
      */
     @Override
-    public dbshift.core.engine.StatementCheck checkStatement(Connection connection, String sql) throws SQLException {
-        try (java.sql.PreparedStatement set = connection.prepareStatement("SET @dbshift_check = ?")) {
+    public StatementCheck checkStatement(Connection connection, String sql) throws SQLException {
+        try (PreparedStatement set = connection.prepareStatement("SET @dbshift_check = ?")) {
             set.setString(1, sql);
             set.execute();
         }
-        try (java.sql.Statement s = connection.createStatement()) {
+        try (Statement s = connection.createStatement()) {
             s.execute("PREPARE dbshift_check FROM @dbshift_check");
             s.execute("DEALLOCATE PREPARE dbshift_check");
-            return dbshift.core.engine.StatementCheck.valid();
+            return StatementCheck.valid();
         } catch (SQLException e) {
             int code = e.getErrorCode();
             if (code == 1064 || code == 1149) { // ER_PARSE_ERROR, ER_SYNTAX_ERROR
-                return dbshift.core.engine.StatementCheck.invalid(e.getMessage());
+                return StatementCheck.invalid(e.getMessage());
             }
             if (code == 1295) { // ER_UNSUPPORTED_PS
-                return dbshift.core.engine.StatementCheck.notChecked(
+                return StatementCheck.notChecked(
                         "the server cannot dry-run this kind of statement; only its splitting was checked");
             }
-            return dbshift.core.engine.StatementCheck.notChecked("the server could not judge it on its own: " + e.getMessage());
+            return StatementCheck.notChecked("the server could not judge it on its own: " + e.getMessage());
         }
     }
 

@@ -2,6 +2,7 @@ package dbshift.core.engine.sqlserver;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,6 +20,7 @@ import dbshift.core.engine.Dialect;
 import dbshift.core.engine.Quoting;
 import dbshift.core.engine.ScriptReader;
 import dbshift.core.engine.StandardTargetKind;
+import dbshift.core.engine.StatementCheck;
 import dbshift.core.engine.TargetKind;
 import dbshift.core.script.ScriptSyntax;
 
@@ -209,6 +211,34 @@ public final class SqlServerDialect implements Dialect {
     @Override
     public Optional<ScriptReader> scriptReader() {
         return Optional.of(new TSqlScriptReader());
+    }
+
+    @Override
+    public Optional<dbshift.core.sync.ChangeCapture> changeCapture() {
+        return Optional.of(new SqlServerChangeCapture());
+    }
+
+    /**
+     * SET PARSEONLY ON makes the server parse each batch and run nothing, which is what SSMS's "Parse" does: the
+     * server's own parser (so its version's syntax) judges the statement, but names are not resolved. Every error
+     * in that mode is a parse error; a broken connection is not a verdict and is thrown.
+     */
+    @Override
+    public StatementCheck checkStatement(Connection connection, String sql) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute("SET PARSEONLY ON");
+            try {
+                s.execute(sql);
+                return StatementCheck.valid();
+            } catch (SQLException e) {
+                if (e.getSQLState() != null && e.getSQLState().startsWith("08")) {
+                    throw e;
+                }
+                return StatementCheck.invalid(e.getMessage());
+            } finally {
+                s.execute("SET PARSEONLY OFF");
+            }
+        }
     }
 
     private static TargetKind kind(String id, String name, Set<String> refused, boolean encrypted) {

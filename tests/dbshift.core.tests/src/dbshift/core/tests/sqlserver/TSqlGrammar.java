@@ -75,6 +75,15 @@ final class TSqlGrammar {
                     Pattern.compile("(?is)^CREATE\\s+TRIGGER\\s+" + QNAME + "\\s+ON\\s+DATABASE\\s"),
                     s -> s.replaceFirst("(?is)(^CREATE\\s+TRIGGER\\s+" + QNAME + "\\s+ON\\s+)DATABASE\\s+(FOR|AFTER)\\s+[\\w, ]+?\\s+AS\\s",
                             "$1[database_scope] AFTER INSERT AS ")),
+            new Gap("a column or alias named LAST_VALUE", "LAST_VALUE is not a reserved keyword of T-SQL (sys.identity_columns has a "
+                    + "column of that name); the grammar lexes it as the analytic function only",
+                    Pattern.compile("(?i)(?<![\\[\\w])last_value\\b(?!\\s*\\()"),
+                    s -> s.replaceAll("(?i)(?<![\\[\\w])last_value\\b(?!\\s*\\()", "[last_value]")),
+            new Gap("CHANGETABLE(CHANGES table, version)", "FROM CHANGETABLE(CHANGES <table>, <last_sync_version>) AS <alias>, "
+                    + "a rowset function of change tracking; the grammar has no rule for it. Reduced to the table itself, "
+                    + "so the rest of the query is still checked",
+                    Pattern.compile("(?i)CHANGETABLE\\s*\\(\\s*CHANGES\\s+" + QNAME + "\\s*,\\s*(?:\\d+|@\\w+)\\s*\\)"),
+                    s -> s.replaceAll("(?i)CHANGETABLE\\s*\\(\\s*CHANGES\\s+(" + QNAME + ")\\s*,\\s*(?:\\d+|@\\w+)\\s*\\)", "$1")),
             new Gap("module body beyond the grammar's procedural statements",
                     "the body of a procedure, function or trigger (SET options, IF, WHILE, PRINT, RAISERROR, EXEC, …), "
                             + "carried verbatim from the source, which compiled it; its head (name, parameters, RETURNS, ON, events) is still checked",
@@ -94,6 +103,7 @@ final class TSqlGrammar {
         DOCUMENTED.put("DECLARE of a bigint variable", Pattern.compile("(?i)^DECLARE\\s+@\\w+\\s+bigint\\s*=\\s*-?\\d+$"));
         DOCUMENTED.put("IF EXISTS (query) SET variable", Pattern.compile("(?is)^IF\\s+EXISTS\\s*\\((?<query>SELECT\\s.*)\\)\\s+SET\\s+"
                 + "@\\w+\\s*=\\s*@\\w+\\s*-\\s*\\(-?\\d+\\)$"));
+        DOCUMENTED.put("DBCC TRACESTATUS", Pattern.compile("(?i)^DBCC\\s+TRACESTATUS\\s*\\(\\s*-1\\s*\\)(\\s+WITH\\s+NO_INFOMSGS)?$"));
         DOCUMENTED.put("DBCC CHECKIDENT", Pattern.compile("(?i)^DBCC\\s+CHECKIDENT\\s*\\(\\s*N?'[^']*(?:''[^']*)*'\\s*,\\s*RESEED\\s*,\\s*"
                 + "(?:-?\\d+|@\\w+)\\s*\\)(\\s+WITH\\s+NO_INFOMSGS)?$"));
     }
