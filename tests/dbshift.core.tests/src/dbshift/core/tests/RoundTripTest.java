@@ -129,6 +129,12 @@ class RoundTripTest {
                     Fixtures.scalar(SharedServers.mySqlTarget(), "SELECT `shop`.`order_total`(7)"));
             assertEquals(13, run.tables().size());
             run.tables().forEach(t -> assertEquals("match", t.checksum(), t.key() + " " + t.mismatches()));
+            // planned again against the migrated target, everything is found in place: nothing to create, no conflict
+            Migration rerun = Migration.live(Fixtures.endpoint(SharedServers.mariaDb()), Fixtures.endpoint(SharedServers.mySqlTarget()),
+                    Dialects.targetKind("azure-mysql"), options);
+            assertEquals(List.of(), rerun.plan().statements(), "a rerun has nothing left to create");
+            assertEquals(List.of(), rerun.run().objects().stream().filter(o -> o.status() != Status.EXISTS).toList(),
+                    "a rerun finds every object as planned");
             var reporting = run.principals().stream().filter(p -> p.account().startsWith("'reporting'")).findFirst().orElseThrow();
             assertEquals(Status.WARNING, reporting.status());
             assertEquals(List.of("FILE ON *.*"), reporting.refusedPrivileges());
