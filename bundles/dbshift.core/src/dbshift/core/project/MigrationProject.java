@@ -18,9 +18,12 @@ import dbshift.core.run.MigrationOptions.ZeroDates;
 public record MigrationProject(String name, String sourceEngine, String targetKind, Scope scope, ConnectionProfile source,
         ConnectionProfile target, Settings settings, List<String> excluded, List<TypeOverride> typeOverrides) {
 
-    /** The options a project runs with (a subset of {@link MigrationOptions} a person chooses per project). */
+    /**
+     * The options a project runs with (a subset of {@link MigrationOptions} a person chooses per project). {@code deferTriggers}: triggers and events wait for cutover, so that changes
+     * replicated by sync do not fire them on the target.
+     */
     public record Settings(DefinerMode definer, String definerUser, ZeroDates zeroDates, int jobs, int chunkRows,
-            boolean continueOnError, List<String> schemas, List<String> users) {
+            boolean continueOnError, List<String> schemas, List<String> users, boolean deferTriggers) {
         public Settings {
             definer = definer == null ? DefinerMode.STRIP : definer;
             zeroDates = zeroDates == null ? ZeroDates.KEEP : zeroDates;
@@ -33,31 +36,35 @@ public record MigrationProject(String name, String sourceEngine, String targetKi
         public static Settings defaults() {
             MigrationOptions d = MigrationOptions.defaults();
             return new Settings(d.definerMode(), null, d.zeroDates(), d.jobs(), d.chunkRows(), d.continueOnError(), List.of(),
-                    List.of());
+                    List.of(), d.deferTriggers());
         }
 
         public Settings withDefiner(DefinerMode v) {
-            return new Settings(v, definerUser, zeroDates, jobs, chunkRows, continueOnError, schemas, users);
+            return new Settings(v, definerUser, zeroDates, jobs, chunkRows, continueOnError, schemas, users, deferTriggers);
         }
 
         public Settings withZeroDates(ZeroDates v) {
-            return new Settings(definer, definerUser, v, jobs, chunkRows, continueOnError, schemas, users);
+            return new Settings(definer, definerUser, v, jobs, chunkRows, continueOnError, schemas, users, deferTriggers);
         }
 
         public Settings withJobs(int v) {
-            return new Settings(definer, definerUser, zeroDates, v, chunkRows, continueOnError, schemas, users);
+            return new Settings(definer, definerUser, zeroDates, v, chunkRows, continueOnError, schemas, users, deferTriggers);
         }
 
         public Settings withChunkRows(int v) {
-            return new Settings(definer, definerUser, zeroDates, jobs, v, continueOnError, schemas, users);
+            return new Settings(definer, definerUser, zeroDates, jobs, v, continueOnError, schemas, users, deferTriggers);
         }
 
         public Settings withContinueOnError(boolean v) {
-            return new Settings(definer, definerUser, zeroDates, jobs, chunkRows, v, schemas, users);
+            return new Settings(definer, definerUser, zeroDates, jobs, chunkRows, v, schemas, users, deferTriggers);
+        }
+
+        public Settings withDeferTriggers(boolean v) {
+            return new Settings(definer, definerUser, zeroDates, jobs, chunkRows, continueOnError, schemas, users, v);
         }
 
         public Settings withSchemas(List<String> v) {
-            return new Settings(definer, definerUser, zeroDates, jobs, chunkRows, continueOnError, v, users);
+            return new Settings(definer, definerUser, zeroDates, jobs, chunkRows, continueOnError, v, users, deferTriggers);
         }
     }
 
@@ -79,7 +86,8 @@ public record MigrationProject(String name, String sourceEngine, String targetKi
     public MigrationOptions toOptions() {
         MigrationOptions o = MigrationOptions.defaults().withDefiner(settings.definer(), settings.definerUser())
                 .withZeroDates(settings.zeroDates()).withJobs(settings.jobs()).withChunkRows(settings.chunkRows())
-                .withContinueOnError(settings.continueOnError()).withUsers(settings.users());
+                .withContinueOnError(settings.continueOnError()).withUsers(settings.users())
+                .withDeferTriggers(settings.deferTriggers());
         List<String> schemas = new ArrayList<>(settings.schemas());
         if (schemas.isEmpty() && source != null && source.database() != null && !source.database().isBlank()) {
             // a profile pointing at one database migrates that database unless the project says otherwise

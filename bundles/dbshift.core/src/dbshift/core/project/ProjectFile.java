@@ -57,7 +57,7 @@ public final class ProjectFile {
                     o.hasNonNull("zeroDates") ? ZeroDates.parse(o.get("zeroDates").asText()) : defaults.zeroDates(),
                     o.path("jobs").asInt(defaults.jobs()), o.path("chunkRows").asInt(defaults.chunkRows()),
                     o.path("continueOnError").asBoolean(defaults.continueOnError()), strings(o.path("schemas")),
-                    strings(o.path("users")));
+                    strings(o.path("users")), o.path("deferTriggers").asBoolean(defaults.deferTriggers()));
             JsonNode review = root.path("review");
             List<TypeOverride> overrides = new ArrayList<>();
             for (JsonNode t : review.path("typeOverrides")) {
@@ -109,6 +109,7 @@ public final class ProjectFile {
         options.put("continueOnError", s.continueOnError());
         options.put("schemas", s.schemas());
         options.put("users", s.users());
+        options.put("deferTriggers", s.deferTriggers());
         root.put("options", options);
         Map<String, Object> review = new LinkedHashMap<>();
         review.put("excluded", p.excluded());

@@ -142,6 +142,11 @@ public final class Migration {
     }
 
     private <T> T step(String name, Supplier<T> body) {
+        return step(name, body, result -> null);
+    }
+
+    /** A step whose result is summed up in its message (what a sync applied, for instance). */
+    private <T> T step(String name, Supplier<T> body, java.util.function.Function<T, String> message) {
         long start = System.nanoTime();
         try {
             T result = body.get();
@@ -149,7 +154,7 @@ public final class Migration {
                 throw new MigrationException(name + " cancelled; the report says how far it got, and running it again "
                         + "resumes", MigrationException.FAILURES);
             }
-            run.step(new StepResult(name, Status.OK, (System.nanoTime() - start) / 1_000_000, null));
+            run.step(new StepResult(name, Status.OK, (System.nanoTime() - start) / 1_000_000, message.apply(result)));
             return result;
         } catch (MigrationException e) {
             run.step(new StepResult(name, Status.FAILED, (System.nanoTime() - start) / 1_000_000, e.getMessage()));
@@ -425,7 +430,8 @@ public final class Migration {
                 }
             }
             return new dbshift.core.sync.Synchronizer(source, target, tableMappings(), options, run).run(until, maxSeconds * 1000);
-        }));
+        }), r -> String.format(java.util.Locale.ROOT, "%,d changed rows applied, %s → %s; %s", r.changes(), r.from(), r.applied(),
+                r.caughtUp() ? "caught up with the source" : String.format(java.util.Locale.ROOT, "%.1f s behind the source", r.lagSeconds())));
         run.sync(result);
         return result;
     }
@@ -436,6 +442,14 @@ public final class Migration {
      * whether the target is ready to take over.
      */
     public void cutover(boolean freezeSource) {
+        cutover(freezeSource, null);
+    }
+
+    /**
+     * The switch-over as above; the triggers and events still missing on the target are created from
+     * {@code reviewed} (a reviewed script, so that a reviewer's edits hold) when given, else as planned.
+     */
+    public void cutover(boolean freezeSource, Script reviewed) {
         requireTarget();
         requireSource();
         if (freezeSource) {
@@ -449,6 +463,12 @@ public final class Migration {
         sync(true, 0);
         Script rest = plan();
         Set<Phase> deferred = EnumSet.of(Phase.TRIGGERS, Phase.EVENTS);
+        if (reviewed != null) {
+            Set<String> missing = rest.statements().stream().filter(st -> deferred.contains(st.phase()))
+                    .map(ScriptStatement::objectKey).collect(java.util.stream.Collectors.toSet());
+            rest = new Script(reviewed.dialect(), reviewed.statements().stream()
+                    .filter(st -> deferred.contains(st.phase()) && missing.contains(st.objectKey())).toList());
+        }
         if (rest.statements().stream().anyMatch(st -> deferred.contains(st.phase()))) {
             deploy(rest, deferred, "triggers and events");
         }

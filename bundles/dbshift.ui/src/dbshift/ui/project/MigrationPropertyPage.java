@@ -44,6 +44,7 @@ public final class MigrationPropertyPage extends PropertyPage {
     private Spinner jobs;
     private Spinner chunkRows;
     private Button continueOnError;
+    private Button deferTriggers;
     private Text schemas;
 
     private IProject project() {
@@ -108,6 +109,14 @@ public final class MigrationPropertyPage extends PropertyPage {
         continueOnError = new Button(c, SWT.CHECK);
         continueOnError.setText("&Continue deploying after a failed statement");
         continueOnError.setSelection(model.settings().continueOnError());
+        Widgets.name(continueOnError, "continueOnError");
+        new Label(c, SWT.NONE);
+        deferTriggers = new Button(c, SWT.CHECK);
+        deferTriggers.setText("Create triggers and events at cut&over");
+        deferTriggers.setToolTipText("Migrate Data leaves triggers and events out, so that changes applied by Sync Changes do not "
+                + "fire them on the target a second time; Cut Over creates them");
+        deferTriggers.setSelection(model.settings().deferTriggers());
+        Widgets.name(deferTriggers, "deferTriggers");
         label(c, "D&atabases to migrate:");
         schemas = new Text(c, SWT.BORDER);
         schemas.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
@@ -144,6 +153,7 @@ public final class MigrationPropertyPage extends PropertyPage {
             jobs.setSelection(d.jobs());
             chunkRows.setSelection(d.chunkRows());
             continueOnError.setSelection(d.continueOnError());
+            deferTriggers.setSelection(d.deferTriggers());
             schemas.setText("");
         }
         super.performDefaults();
@@ -164,7 +174,8 @@ public final class MigrationPropertyPage extends PropertyPage {
         String user = definerUser.getText().trim();
         MigrationProject.Settings s = new MigrationProject.Settings(DefinerMode.values()[definer.getSelectionIndex()],
                 user.isEmpty() ? null : user, ZeroDates.values()[zeroDates.getSelectionIndex()], jobs.getSelection(),
-                chunkRows.getSelection(), continueOnError.getSelection(), schemaList, model.settings().users());
+                chunkRows.getSelection(), continueOnError.getSelection(), schemaList, model.settings().users(),
+                deferTriggers.getSelection());
         MigrationProject updated = model.withTargetKind(kinds.get(target.getSelectionIndex()).id()).withScope(scope).withSettings(s);
         try {
             MigrationProjects.write(project(), updated, null);

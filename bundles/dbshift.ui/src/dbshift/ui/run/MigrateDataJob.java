@@ -28,6 +28,15 @@ public final class MigrateDataJob extends EngineJob {
         return EnumSet.complementOf(EnumSet.copyOf(Migration.BEFORE_DATA));
     }
 
+    /** What this project deploys after the data: all of it, or without triggers and events when they wait for cutover. */
+    public static Set<Phase> afterData(boolean deferTriggers) {
+        Set<Phase> after = afterData();
+        if (deferTriggers) {
+            after.removeAll(CutoverJob.DEFERRED);
+        }
+        return after;
+    }
+
     @Override
     protected void work(Migration m) {
         m.copy();
@@ -36,7 +45,11 @@ public final class MigrateDataJob extends EngineJob {
                     + "from their last committed slice when you migrate again", MigrationException.FAILURES);
         }
         if (script != null) {
-            m.deploy(script, afterData(), "schema after data");
+            boolean defer = m.options().deferTriggers();
+            if (defer) {
+                m.run().note("triggers and events are left for Cut Over (the project's option)");
+            }
+            m.deploy(script, afterData(defer), "schema after data");
         }
         m.verify();
         m.users();

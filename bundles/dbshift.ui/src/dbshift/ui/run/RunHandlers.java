@@ -128,8 +128,8 @@ public final class RunHandlers {
                     return;
                 }
                 Script script = model.scope().includesSchema() ? reviewedScript(shell, project, session) : null;
-                long after = script == null ? 0
-                        : script.statements().stream().filter(s -> MigrateDataJob.afterData().contains(s.phase())).count();
+                Set<Phase> afterData = MigrateDataJob.afterData(model.settings().deferTriggers());
+                long after = script == null ? 0 : script.statements().stream().filter(s -> afterData.contains(s.phase())).count();
                 String question = "Copy the data from " + model.source().name() + " to " + model.target().name()
                         + " with " + model.settings().jobs() + " parallel job(s), verify counts and checksums"
                         + (after > 0 ? ", and run the " + after + " statement(s) that follow the data" : "") + "?";
@@ -146,4 +146,63 @@ public final class RunHandlers {
         }
     }
 
+    /** Applies the changes the source made since the copy, up to where its change log is now. */
+    public static final class Sync extends ProjectHandler {
+        public Sync() {
+            super("Sync Changes");
+        }
+
+        @Override
+        protected void run(ExecutionEvent event, Shell shell, IProject project) {
+            try {
+                ProjectSession session = ProjectSession.prepare(shell, project, true);
+                if (session == null) {
+                    return;
+                }
+                MigrationProject model = session.model();
+                String question = "Apply to " + model.target().name() + " every change " + model.source().name()
+                        + " made since the data was copied (up to now)?\n\nRun it as often as you like; each run goes on from "
+                        + "where the last one stopped. The applications may keep writing to the source.";
+                if (MessageDialog.open(MessageDialog.QUESTION, shell, "Sync Changes", question, SWT.NONE, "Sync", "Cancel") != 0) {
+                    session.forgetPasswords();
+                    return;
+                }
+                new SyncJob(session).schedule();
+                showResults();
+            } catch (CoreException e) {
+                ErrorDialog.openError(shell, "Sync Changes", "Cannot sync the changes of " + project.getName(), e.getStatus());
+            }
+        }
+    }
+
+    /** The switch-over: last changes, the triggers and events held back, and a verification of every table. */
+    public static final class Cutover extends ProjectHandler {
+        public Cutover() {
+            super("Cut Over");
+        }
+
+        @Override
+        protected void run(ExecutionEvent event, Shell shell, IProject project) {
+            try {
+                ProjectSession session = ProjectSession.prepare(shell, project, true);
+                if (session == null) {
+                    return;
+                }
+                MigrationProject model = session.model();
+                Script script = model.scope().includesSchema() ? reviewedScript(shell, project, session) : null;
+                String question = "Cut over from " + model.source().name() + " to " + model.target().name() + "?\n\n"
+                        + "Stop the applications' writes to the source first. DBShift then applies the last changes, creates "
+                        + "the triggers and events held back for cutover and verifies every table: the results say whether "
+                        + "the target is ready to take over.";
+                if (MessageDialog.open(MessageDialog.QUESTION, shell, "Cut Over", question, SWT.NONE, "Cut Over", "Cancel") != 0) {
+                    session.forgetPasswords();
+                    return;
+                }
+                new CutoverJob(session, script).schedule();
+                showResults();
+            } catch (CoreException e) {
+                ErrorDialog.openError(shell, "Cut Over", "Cannot cut over " + project.getName(), e.getStatus());
+            }
+        }
+    }
 }

@@ -769,6 +769,79 @@ class MigrationWorkbenchTest {
 
     @Test
     @Order(9)
+    void theSourceKeepsChangingSyncFollowsItAndCutOverVerifiesEveryTable() throws Exception {
+        // the project holds triggers back for cutover, so that replicated changes do not fire them on the target
+        MigrationProject model = MigrationProjects.read(project);
+        MigrationProjects.write(project, model.withSettings(model.settings().withDeferTriggers(true)), null);
+        try (Connection c = mysqlRoot(); Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE `shop`");
+            s.execute("DROP DATABASE IF EXISTS `_dbshift`");
+        }
+        runOnProject("dbshift.ui.generateScript");
+        waitForJobs(EngineJob.FAMILY, 180_000);
+        var deploy = onShell("Deploy Script", shell -> click(button(shell, "Deploy")));
+        runOnProject("dbshift.ui.deploy");
+        rethrow(deploy);
+        waitForJobs(EngineJob.FAMILY, 180_000);
+        var migrate = onShell("Migrate Data", shell -> click(button(shell, "Migrate")));
+        runOnProject("dbshift.ui.migrateData");
+        rethrow(migrate);
+        waitForJobs(EngineJob.FAMILY, 300_000);
+        String triggers = "SELECT COUNT(*) FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = 'shop'";
+        try (Connection target = mysqlRoot(); Connection source = mariaRoot()) {
+            assertEquals(0, count(target, triggers), "Migrate Data left the triggers for cutover");
+            assertTrue(count(source, triggers) >= 2);
+        }
+
+        // the applications go on writing; Sync Changes applies what they wrote
+        assertTrue(SampleDatabase.simulateTraffic(maria) > 400);
+        var sync = onShell("Sync Changes", shell -> click(button(shell, "Sync")));
+        runOnProject("dbshift.ui.sync");
+        rethrow(sync);
+        waitForJobs(EngineJob.FAMILY, 180_000);
+        MigrationResultsView results = (MigrationResultsView) UiTestSupport.page().findView(MigrationResultsView.ID);
+        waitUntil("the sync's report", 10_000, () -> results.record() != null && results.record().folder() != null
+                && results.record().folder().getFileName().toString().endsWith("-sync"));
+        assertEquals("ok", results.record().report().get("status"), "the sync passed: " + results.record().report().get("steps"));
+        Map<String, Object> syncStep = results.record().list("steps").stream().filter(st -> "sync".equals(st.get("step")))
+                .findFirst().orElseThrow();
+        assertTrue(String.valueOf(syncStep.get("message")).contains("caught up with the source"), syncStep.toString());
+        try (Connection target = mysqlRoot(); Connection source = mariaRoot()) {
+            for (String table : List.of("orders", "order_items", "customers", "sessions")) {
+                assertEquals(count(source, "SELECT COUNT(*) FROM shop." + table), count(target, "SELECT COUNT(*) FROM shop." + table),
+                        table + " rows after the sync");
+            }
+            assertEquals(count(source, "SELECT COUNT(*) FROM shop.orders WHERE note = 'after the copy ✓'"),
+                    count(target, "SELECT COUNT(*) FROM shop.orders WHERE note = 'after the copy ✓'"));
+        }
+        results.tabs().setSelection(1); // the steps: what the sync applied, from where to where
+        shotMaximized(results, "19-sync-results");
+
+        // more writes (which fire the source's audit trigger), then the switch-over
+        try (Connection source = mariaRoot(); Statement s = source.createStatement()) {
+            s.executeUpdate("UPDATE orders SET status = 'shipped' WHERE id % 17 = 0");
+        }
+        var cutover = onShell("Cut Over", shell -> click(button(shell, "Cut Over")));
+        runOnProject("dbshift.ui.cutover");
+        rethrow(cutover);
+        waitForJobs(EngineJob.FAMILY, 180_000);
+        waitUntil("the cutover's report", 10_000, () -> results.record() != null && results.record().folder() != null
+                && results.record().folder().getFileName().toString().endsWith("-cutover"));
+        RunRecord run = results.record();
+        assertEquals("ok", run.report().get("status"), "the cutover passed: " + run.report().get("steps"));
+        assertTrue(run.list("steps").stream().anyMatch(st -> "cutover".equals(st.get("step")) && "ok".equals(st.get("status"))),
+                run.list("steps").toString());
+        assertTrue(run.list("tables").stream().allMatch(t -> "match".equals(t.get("checksum"))), "every table verified: "
+                + run.list("tables"));
+        try (Connection target = mysqlRoot(); Connection source = mariaRoot()) {
+            assertEquals(count(source, triggers), count(target, triggers), "cutover created the triggers held back");
+            assertEquals(count(source, "SELECT COUNT(*) FROM shop.audit_trail"), count(target, "SELECT COUNT(*) FROM shop.audit_trail"));
+        }
+        shotMaximized(results, "20-cutover-results");
+    }
+
+    @Test
+    @Order(10)
     void theProjectPropertiesEditTheOptionsInTheProjectFile() throws Exception {
         var dialog = org.eclipse.ui.dialogs.PreferencesUtil.createPropertyDialogOn(
                 PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(), project,
@@ -782,12 +855,16 @@ class MigrationWorkbenchTest {
         click(named(shell, "scope.schema", org.eclipse.swt.widgets.Button.class));
         named(shell, "scope.schema-and-data", org.eclipse.swt.widgets.Button.class).setSelection(false);
         type(named(shell, "schemas", Text.class), "shop");
-        Screenshots.save("19-project-properties");
+        org.eclipse.swt.widgets.Button defer = named(shell, "deferTriggers", org.eclipse.swt.widgets.Button.class);
+        assertTrue(defer.getSelection(), "the page shows the project's option");
+        click(defer);
+        Screenshots.save("21-project-properties");
         click(button(shell, "Apply and Close"));
         MigrationProject model = MigrationProjects.read(project);
         assertEquals(3, model.settings().jobs());
         assertEquals(Scope.SCHEMA, model.scope());
         assertEquals(List.of("shop"), model.settings().schemas());
         assertEquals("azure-mysql", model.targetKind());
+        assertFalse(model.settings().deferTriggers());
     }
 }

@@ -31,7 +31,7 @@ class ProjectFileTest {
     @Test
     void projectRoundTripsThroughItsJsonFile() throws Exception {
         MigrationProject p = MigrationProject.create("Shop to Azure", "mariadb", "azure-mysql", Scope.SCHEMA_AND_DATA,
-                MigrationProject.Settings.defaults().withJobs(3).withChunkRows(5000))
+                MigrationProject.Settings.defaults().withJobs(3).withChunkRows(5000).withDeferTriggers(true))
                 .withSource(source())
                 .withTarget(new ConnectionProfile(null, "azure", "mysql", "db.example.org", 0, null, "admin", TlsMode.VERIFY_FULL, null))
                 .withExcluded("view `shop`.`v`", true)
@@ -43,6 +43,7 @@ class ProjectFileTest {
         assertEquals(MigrationOptions.ZeroDates.NULL, back.settings().zeroDates());
         assertEquals(List.of("shop"), back.toOptions().schemas(), "a profile's database scopes the migration");
         assertEquals(3, back.toOptions().jobs());
+        assertTrue(back.toOptions().deferTriggers(), "triggers wait for cutover, as the project says");
         assertFalse(json.toLowerCase().contains("password"), json);
     }
 
