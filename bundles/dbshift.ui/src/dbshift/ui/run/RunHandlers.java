@@ -64,145 +64,130 @@ public final class RunHandlers {
                 .filter(m -> "BLOCKING".equals(m.getAttribute(FindingMarkers.ENGINE_SEVERITY, ""))).count();
     }
 
+    /**
+     * A run on the project's target: connects the session (asking for passwords), lets the subclass confirm with
+     * the user and build its job, then schedules the job and shows the results. Whatever is not run forgets the
+     * passwords at once.
+     */
+    abstract static class TargetRunHandler extends ProjectHandler {
+        private final String title;
+
+        TargetRunHandler(String title) {
+            super(title);
+            this.title = title;
+        }
+
+        /** Asks the user; returns the job to run, or null when there is nothing to do or the user said no. */
+        abstract EngineJob confirm(Shell shell, IProject project, ProjectSession session) throws CoreException;
+
+        /** Asks a question with the command's title and an action button; true when the user chose the action. */
+        boolean ask(Shell shell, String question, String action) {
+            return MessageDialog.open(MessageDialog.QUESTION, shell, title, question, SWT.NONE, action, "Cancel") == 0;
+        }
+
+        @Override
+        protected final void run(ExecutionEvent event, Shell shell, IProject project) {
+            try {
+                ProjectSession session = ProjectSession.prepare(shell, project, true);
+                if (session == null) {
+                    return;
+                }
+                EngineJob job = confirm(shell, project, session);
+                if (job == null) {
+                    session.forgetPasswords();
+                    return;
+                }
+                job.schedule();
+                showResults();
+            } catch (CoreException e) {
+                ErrorDialog.openError(shell, title, title + " failed for " + project.getName(), e.getStatus());
+            }
+        }
+    }
+
     /** Deploys the reviewed script: before the data when the project copies data, else all of it. */
-    public static final class Deploy extends ProjectHandler {
+    public static final class Deploy extends TargetRunHandler {
         public Deploy() {
             super("Deploy Script");
         }
 
         @Override
-        protected void run(ExecutionEvent event, Shell shell, IProject project) {
-            try {
-                ProjectSession session = ProjectSession.prepare(shell, project, true);
-                if (session == null) {
-                    return;
-                }
-                Script script = reviewedScript(shell, project, session);
-                if (script == null) {
-                    MessageDialog.openInformation(shell, "Deploy Script", "The project has no script to deploy yet: Generate Script first.");
-                    return;
-                }
-                MigrationProject model = session.model();
-                Set<Phase> phases = model.scope().includesData() ? EnumSet.copyOf(dbshift.core.run.Migration.BEFORE_DATA)
-                        : EnumSet.allOf(Phase.class);
-                long count = script.statements().stream().filter(s -> phases.contains(s.phase())).count();
-                long rest = script.statements().size() - count;
-                long blocking = blocking(project);
-                String question = "Deploy " + count + " statement(s) of the reviewed script to " + model.target().name() + " ("
-                        + model.target().jdbcUrl() + ")?"
-                        + (rest > 0 ? "\n\nThe other " + rest + " statement(s) (indexes, foreign keys, views, routines, triggers) "
-                                + "follow the data: Migrate Data runs them." : "")
-                        + (blocking > 0 ? "\n\nWarning: " + blocking + " blocking finding(s) remain (see the Problems view)." : "");
-                if (MessageDialog.open(MessageDialog.QUESTION, shell, "Deploy Script", question, SWT.NONE, "Deploy", "Cancel") != 0
-                        || count == 0) {
-                    session.forgetPasswords();
-                    return;
-                }
-                new DeployJob(session, script, phases).schedule();
-                showResults();
-            } catch (CoreException e) {
-                ErrorDialog.openError(shell, "Deploy Script", "Cannot deploy the script of " + project.getName(), e.getStatus());
+        EngineJob confirm(Shell shell, IProject project, ProjectSession session) throws CoreException {
+            Script script = reviewedScript(shell, project, session);
+            if (script == null) {
+                MessageDialog.openInformation(shell, "Deploy Script", "The project has no script to deploy yet: Generate Script first.");
+                return null;
             }
-            return;
+            MigrationProject model = session.model();
+            Set<Phase> phases = model.scope().includesData() ? EnumSet.copyOf(dbshift.core.run.Migration.BEFORE_DATA)
+                    : EnumSet.allOf(Phase.class);
+            long count = script.statements().stream().filter(s -> phases.contains(s.phase())).count();
+            long rest = script.statements().size() - count;
+            long blocking = blocking(project);
+            String question = "Deploy " + count + " statement(s) of the reviewed script to " + model.target().name() + " ("
+                    + model.target().jdbcUrl() + ")?"
+                    + (rest > 0 ? "\n\nThe other " + rest + " statement(s) (indexes, foreign keys, views, routines, triggers) "
+                            + "follow the data: Migrate Data runs them." : "")
+                    + (blocking > 0 ? "\n\nWarning: " + blocking + " blocking finding(s) remain (see the Problems view)." : "");
+            return ask(shell, question, "Deploy") && count > 0 ? new DeployJob(session, script, phases) : null;
         }
     }
 
     /** Copies and verifies the data, then runs what follows it. */
-    public static final class MigrateData extends ProjectHandler {
+    public static final class MigrateData extends TargetRunHandler {
         public MigrateData() {
             super("Migrate Data");
         }
 
         @Override
-        protected void run(ExecutionEvent event, Shell shell, IProject project) {
-            try {
-                ProjectSession session = ProjectSession.prepare(shell, project, true);
-                if (session == null) {
-                    return;
-                }
-                MigrationProject model = session.model();
-                if (!model.scope().includesData()) {
-                    MessageDialog.openInformation(shell, "Migrate Data", "The project '" + project.getName()
-                            + "' migrates the schema only (its scope); change the scope in the project's Properties > DBShift Migration to copy data.");
-                    session.forgetPasswords();
-                    return;
-                }
-                Script script = model.scope().includesSchema() ? reviewedScript(shell, project, session) : null;
-                Set<Phase> afterData = MigrateDataJob.afterData(model.settings().deferTriggers());
-                long after = script == null ? 0 : script.statements().stream().filter(s -> afterData.contains(s.phase())).count();
-                String question = "Copy the data from " + model.source().name() + " to " + model.target().name()
-                        + " with " + model.settings().jobs() + " parallel job(s), verify counts and checksums"
-                        + (after > 0 ? ", and run the " + after + " statement(s) that follow the data" : "") + "?";
-                if (MessageDialog.open(MessageDialog.QUESTION, shell, "Migrate Data", question, SWT.NONE, "Migrate", "Cancel") != 0) {
-                    session.forgetPasswords();
-                    return;
-                }
-                new MigrateDataJob(session, script).schedule();
-                showResults();
-            } catch (CoreException e) {
-                ErrorDialog.openError(shell, "Migrate Data", "Cannot migrate the data of " + project.getName(), e.getStatus());
+        EngineJob confirm(Shell shell, IProject project, ProjectSession session) throws CoreException {
+            MigrationProject model = session.model();
+            if (!model.scope().includesData()) {
+                MessageDialog.openInformation(shell, "Migrate Data", "The project '" + project.getName()
+                        + "' migrates the schema only (its scope); change the scope in the project's Properties > DBShift Migration to copy data.");
+                return null;
             }
-            return;
+            Script script = model.scope().includesSchema() ? reviewedScript(shell, project, session) : null;
+            Set<Phase> afterData = MigrateDataJob.afterData(model.settings().deferTriggers());
+            long after = script == null ? 0 : script.statements().stream().filter(s -> afterData.contains(s.phase())).count();
+            String question = "Copy the data from " + model.source().name() + " to " + model.target().name()
+                    + " with " + model.settings().jobs() + " parallel job(s), verify counts and checksums"
+                    + (after > 0 ? ", and run the " + after + " statement(s) that follow the data" : "") + "?";
+            return ask(shell, question, "Migrate") ? new MigrateDataJob(session, script) : null;
         }
     }
 
     /** Applies the changes the source made since the copy, up to where its change log is now. */
-    public static final class Sync extends ProjectHandler {
+    public static final class Sync extends TargetRunHandler {
         public Sync() {
             super("Sync Changes");
         }
 
         @Override
-        protected void run(ExecutionEvent event, Shell shell, IProject project) {
-            try {
-                ProjectSession session = ProjectSession.prepare(shell, project, true);
-                if (session == null) {
-                    return;
-                }
-                MigrationProject model = session.model();
-                String question = "Apply to " + model.target().name() + " every change " + model.source().name()
-                        + " made since the data was copied (up to now)?\n\nRun it as often as you like; each run goes on from "
-                        + "where the last one stopped. The applications may keep writing to the source.";
-                if (MessageDialog.open(MessageDialog.QUESTION, shell, "Sync Changes", question, SWT.NONE, "Sync", "Cancel") != 0) {
-                    session.forgetPasswords();
-                    return;
-                }
-                new SyncJob(session).schedule();
-                showResults();
-            } catch (CoreException e) {
-                ErrorDialog.openError(shell, "Sync Changes", "Cannot sync the changes of " + project.getName(), e.getStatus());
-            }
+        EngineJob confirm(Shell shell, IProject project, ProjectSession session) {
+            MigrationProject model = session.model();
+            String question = "Apply to " + model.target().name() + " every change " + model.source().name()
+                    + " made since the data was copied (up to now)?\n\nRun it as often as you like; each run goes on from "
+                    + "where the last one stopped. The applications may keep writing to the source.";
+            return ask(shell, question, "Sync") ? new SyncJob(session) : null;
         }
     }
 
     /** The switch-over: last changes, the triggers and events held back, and a verification of every table. */
-    public static final class Cutover extends ProjectHandler {
+    public static final class Cutover extends TargetRunHandler {
         public Cutover() {
             super("Cut Over");
         }
 
         @Override
-        protected void run(ExecutionEvent event, Shell shell, IProject project) {
-            try {
-                ProjectSession session = ProjectSession.prepare(shell, project, true);
-                if (session == null) {
-                    return;
-                }
-                MigrationProject model = session.model();
-                Script script = model.scope().includesSchema() ? reviewedScript(shell, project, session) : null;
-                String question = "Cut over from " + model.source().name() + " to " + model.target().name() + "?\n\n"
-                        + "Stop the applications' writes to the source first. DBShift then applies the last changes, creates "
-                        + "the triggers and events held back for cutover and verifies every table: the results say whether "
-                        + "the target is ready to take over.";
-                if (MessageDialog.open(MessageDialog.QUESTION, shell, "Cut Over", question, SWT.NONE, "Cut Over", "Cancel") != 0) {
-                    session.forgetPasswords();
-                    return;
-                }
-                new CutoverJob(session, script).schedule();
-                showResults();
-            } catch (CoreException e) {
-                ErrorDialog.openError(shell, "Cut Over", "Cannot cut over " + project.getName(), e.getStatus());
-            }
+        EngineJob confirm(Shell shell, IProject project, ProjectSession session) throws CoreException {
+            MigrationProject model = session.model();
+            Script script = model.scope().includesSchema() ? reviewedScript(shell, project, session) : null;
+            String question = "Cut over from " + model.source().name() + " to " + model.target().name() + "?\n\n"
+                    + "Stop the applications' writes to the source first. DBShift then applies the last changes, creates "
+                    + "the triggers and events held back for cutover and verifies every table: the results say whether "
+                    + "the target is ready to take over.";
+            return ask(shell, question, "Cut Over") ? new CutoverJob(session, script) : null;
         }
     }
 }

@@ -175,6 +175,21 @@ class MigrationWorkbenchTest {
         execute(commandId, Map.of("dbshift.ui.project", PROJECT));
     }
 
+    /** The target starts over: the migrated database dropped, the script generated for it again and deployed. */
+    private void emptyTargetWithTheReviewedSchemaDeployed() throws Exception {
+        try (Connection c = mysqlRoot(); Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE `shop`");
+            // the copy's checkpoints live on the target too; a fresh target forgets them (the engine does not notice by itself)
+            s.execute("DROP DATABASE IF EXISTS `_dbshift`");
+        }
+        runOnProject("dbshift.ui.generateScript");
+        waitForJobs(EngineJob.FAMILY, 180_000);
+        var deploy = onShell("Deploy Script", shell -> click(button(shell, "Deploy")));
+        runOnProject("dbshift.ui.deploy");
+        rethrow(deploy);
+        waitForJobs(EngineJob.FAMILY, 180_000);
+    }
+
     @Test
     @Order(0)
     void createAProjectThroughTheNewWizard() throws Exception {
@@ -687,17 +702,7 @@ class MigrationWorkbenchTest {
     @Test
     @Order(7)
     void cancellingTheCopyStopsAtASafePointTheResultsSaySoAndARerunResumes() throws Exception {
-        try (Connection c = mysqlRoot(); Statement s = c.createStatement()) {
-            s.execute("DROP DATABASE `shop`");
-            // the copy's checkpoints live on the target too; a fresh target forgets them (the engine does not notice by itself)
-            s.execute("DROP DATABASE IF EXISTS `_dbshift`");
-        }
-        runOnProject("dbshift.ui.generateScript");
-        waitForJobs(EngineJob.FAMILY, 180_000);
-        var deploy = onShell("Deploy Script", shell -> click(button(shell, "Deploy")));
-        runOnProject("dbshift.ui.deploy");
-        rethrow(deploy);
-        waitForJobs(EngineJob.FAMILY, 180_000);
+        emptyTargetWithTheReviewedSchemaDeployed();
 
         var migrate = onShell("Migrate Data", shell -> click(button(shell, "Migrate")));
         runOnProject("dbshift.ui.migrateData");
@@ -773,16 +778,7 @@ class MigrationWorkbenchTest {
         // the project holds triggers back for cutover, so that replicated changes do not fire them on the target
         MigrationProject model = MigrationProjects.read(project);
         MigrationProjects.write(project, model.withSettings(model.settings().withDeferTriggers(true)), null);
-        try (Connection c = mysqlRoot(); Statement s = c.createStatement()) {
-            s.execute("DROP DATABASE `shop`");
-            s.execute("DROP DATABASE IF EXISTS `_dbshift`");
-        }
-        runOnProject("dbshift.ui.generateScript");
-        waitForJobs(EngineJob.FAMILY, 180_000);
-        var deploy = onShell("Deploy Script", shell -> click(button(shell, "Deploy")));
-        runOnProject("dbshift.ui.deploy");
-        rethrow(deploy);
-        waitForJobs(EngineJob.FAMILY, 180_000);
+        emptyTargetWithTheReviewedSchemaDeployed();
         var migrate = onShell("Migrate Data", shell -> click(button(shell, "Migrate")));
         runOnProject("dbshift.ui.migrateData");
         rethrow(migrate);

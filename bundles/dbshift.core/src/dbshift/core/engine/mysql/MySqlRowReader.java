@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import dbshift.core.data.IntegerSlices;
 import dbshift.core.data.JdbcRowStream;
 import dbshift.core.data.KeyPredicate;
 import dbshift.core.data.KeyRange;
@@ -144,31 +145,8 @@ public final class MySqlRowReader implements RowReader {
     private static List<List<String>> integerBounds(Connection c, Table table, String key, long rowsPerSlice)
             throws SQLException {
         String k = Q.quote(key);
-        List<long[]> rows = Jdbc.queryPlain(c, "SELECT MIN(" + k + "), MAX(" + k + "), COUNT(*) FROM " + Q.quote(table.name()),
-                rs -> {
-                    rs.getLong(1);
-                    if (rs.wasNull()) {
-                        return null;
-                    }
-                    return new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3) };
-                });
-        long[] r = rows.get(0);
-        if (r == null) {
-            return List.of();
-        }
-        long min = r[0];
-        long max = r[1];
-        long count = r[2];
-        double span = (double) max - (double) min + 1;
-        if (span > 2.0 * Math.max(count, 1) || span > Long.MAX_VALUE / 2.0) {
-            return null;
-        }
-        long step = Math.max(1, (long) Math.ceil(span * rowsPerSlice / Math.max(count, 1)));
-        List<List<String>> bounds = new ArrayList<>();
-        for (long b = min + step - 1; b < max; b += step) {
-            bounds.add(List.of(Long.toString(b)));
-        }
-        return bounds;
+        return IntegerSlices.bounds(c, "SELECT MIN(" + k + "), MAX(" + k + "), COUNT(*) FROM " + Q.quote(table.name()),
+                rowsPerSlice);
     }
 
     @Override

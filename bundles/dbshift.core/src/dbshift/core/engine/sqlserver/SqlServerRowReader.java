@@ -10,6 +10,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 
+import dbshift.core.data.IntegerSlices;
 import dbshift.core.data.KeyRange;
 import dbshift.core.data.RowReader;
 import dbshift.core.data.RowStream;
@@ -157,32 +158,12 @@ public final class SqlServerRowReader implements RowReader {
         }
     }
 
-    /** Dense integer keys split by arithmetic; null when the keys are sparse. */
+    /** Dense integer keys split by arithmetic, without scanning the table; null when the keys are sparse. */
     private static List<List<String>> integerBounds(Connection c, Table table, String key, long rowsPerSlice)
             throws SQLException {
         String k = Q.quote(key);
-        List<long[]> rows = Jdbc.queryPlain(c, "SELECT MIN(" + k + "), MAX(" + k + "), COUNT_BIG(*) FROM " + Q.quote(table.name()),
-                rs -> {
-                    rs.getLong(1);
-                    if (rs.wasNull()) {
-                        return null;
-                    }
-                    return new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3) };
-                });
-        long[] r = rows.get(0);
-        if (r == null) {
-            return List.of();
-        }
-        double span = (double) r[1] - (double) r[0] + 1;
-        if (span > 2.0 * Math.max(r[2], 1) || span > Long.MAX_VALUE / 2.0) {
-            return null;
-        }
-        long step = Math.max(1, (long) Math.ceil(span * rowsPerSlice / Math.max(r[2], 1)));
-        List<List<String>> bounds = new ArrayList<>();
-        for (long b = r[0] + step - 1; b < r[1]; b += step) {
-            bounds.add(List.of(Long.toString(b)));
-        }
-        return bounds;
+        return IntegerSlices.bounds(c, "SELECT MIN(" + k + "), MAX(" + k + "), COUNT_BIG(*) FROM " + Q.quote(table.name()),
+                rowsPerSlice);
     }
 
     @Override
