@@ -47,6 +47,20 @@ public final class ObjectDefinitions {
         public String name() {
             return ObjectKeys.name(key);
         }
+
+        /**
+         * Whether the live target holds what is generated. Servers print a definition back with their own
+         * parentheses, quoting, spacing and case (MySQL 8 stores {@code a * b * c} as {@code ((`a` * `b`) * `c`)}), so
+         * those are left out of the comparison; a change that only moves parentheses is not seen here (the data's
+         * verification still compares every value).
+         */
+        public boolean liveMatchesGenerated() {
+            return generated != null && live != null && comparable(generated).equals(comparable(live));
+        }
+
+        private static String comparable(String definition) {
+            return definition.replaceAll("[()`\\[\\]\"\\s]", "").toLowerCase(java.util.Locale.ROOT);
+        }
     }
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

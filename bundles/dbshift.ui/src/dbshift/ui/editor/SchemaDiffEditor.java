@@ -381,11 +381,7 @@ public final class SchemaDiffEditor extends MultiPageEditorPart implements IGoto
         if (d.live() == null) {
             return "new";
         }
-        return normal(d.generated()).equals(normal(d.live())) ? "same" : "differs";
-    }
-
-    private static String normal(String s) {
-        return s == null ? "" : s.replaceAll("\\s+", " ").trim().toLowerCase(Locale.ROOT);
+        return d.liveMatchesGenerated() ? "same" : "differs";
     }
 
     private void overrideType(ColumnType c, String type) {
