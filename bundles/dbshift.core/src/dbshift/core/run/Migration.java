@@ -430,8 +430,9 @@ public final class Migration {
                 }
             }
             return new dbshift.core.sync.Synchronizer(source, target, tableMappings(), options, run).run(until, maxSeconds * 1000);
-        }), r -> String.format(java.util.Locale.ROOT, "%,d changed rows applied, %s → %s; %s", r.changes(), r.from(), r.applied(),
-                r.caughtUp() ? "caught up with the source" : String.format(java.util.Locale.ROOT, "%.1f s behind the source", r.lagSeconds())));
+        }), r -> String.format(java.util.Locale.ROOT, "%,d changed rows applied, %s → %s; %s", r.changes(), r.from(),
+                r.applied(), r.caughtUp() ? "caught up with the source"
+                        : String.format(java.util.Locale.ROOT, "%.1f s behind the source", r.lagSeconds())));
         run.sync(result);
         return result;
     }
