@@ -1,7 +1,12 @@
 package dbshift.core.engine;
 
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 
 /**
  * Where and as whom to connect. The password is a char array held only as long as needed, never printed:
@@ -50,11 +55,42 @@ public final class ConnectionSpec {
         if (url == null || url.isBlank()) {
             throw new IllegalArgumentException("no JDBC URL given");
         }
-        String lower = url.toLowerCase(java.util.Locale.ROOT);
+        String lower = url.toLowerCase(Locale.ROOT);
         if (lower.matches(".*[?&;:]password=.*") || lower.matches("jdbc:[a-z]+://[^/@]*:[^/@]*@.*")) {
             throw new IllegalArgumentException("the JDBC URL contains a password; remove it from the URL and pass it "
                     + "in DBSHIFT_SOURCE_PASSWORD / DBSHIFT_TARGET_PASSWORD (or let DBShift prompt for it)");
         }
+    }
+
+    /**
+     * What a driver's {@code connect} takes: the driver properties, the user and the password. Validates the URL
+     * first, so no dialect connects with a password written into it.
+     */
+    public Properties driverProperties() {
+        validate();
+        Properties props = new Properties();
+        props.putAll(properties);
+        if (user != null) {
+            props.setProperty("user", user);
+        }
+        props.setProperty("password", new String(password));
+        return props;
+    }
+
+    /** Sets a driver property to DBShift's default unless the properties or the URL already set it. */
+    public void defaultProperty(Properties props, String key, String value) {
+        if (!props.containsKey(key) && !url.toLowerCase(Locale.ROOT).contains(key.toLowerCase(Locale.ROOT) + "=")) {
+            props.setProperty(key, value);
+        }
+    }
+
+    /** Connects through {@code driver}; a driver that does not take the URL is a clear error, not a null. */
+    public Connection connect(Driver driver, Properties props) throws SQLException {
+        Connection c = driver.connect(url, props);
+        if (c == null) {
+            throw new SQLException("the driver does not accept the URL " + displayUrl(), "08001");
+        }
+        return c;
     }
 
     /** The URL without anything after '?' or ';' (properties may hold secrets): what messages show. */

@@ -1,7 +1,6 @@
 package dbshift.core.engine.mysql;
 
 import java.sql.Connection;
-import java.sql.Driver;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -68,37 +67,18 @@ public class MySqlDialect implements Dialect {
     /** Either driver works against either server; the URL says which one the user chose. */
     @Override
     public Connection connect(ConnectionSpec spec) throws SQLException {
-        spec.validate();
-        String url = spec.url();
-        boolean connectorJ = url.startsWith("jdbc:mysql:");
-        Driver driver = connectorJ ? new com.mysql.cj.jdbc.Driver() : new org.mariadb.jdbc.Driver();
-        Properties props = new Properties();
-        props.putAll(spec.properties());
-        if (spec.user() != null) {
-            props.setProperty("user", spec.user());
-        }
-        props.setProperty("password", new String(spec.password()));
-        String lower = url.toLowerCase(Locale.ROOT);
+        Properties props = spec.driverProperties();
+        boolean connectorJ = spec.url().startsWith("jdbc:mysql:");
         if (connectorJ) {
-            setIfAbsent(props, lower, "allowLoadLocalInfile", "true");
-            setIfAbsent(props, lower, "characterEncoding", "UTF-8");
-            setIfAbsent(props, lower, "connectTimeout", "15000");
-            setIfAbsent(props, lower, "tcpKeepAlive", "true");
+            spec.defaultProperty(props, "allowLoadLocalInfile", "true");
+            spec.defaultProperty(props, "characterEncoding", "UTF-8");
+            spec.defaultProperty(props, "connectTimeout", "15000");
+            spec.defaultProperty(props, "tcpKeepAlive", "true");
         } else {
-            setIfAbsent(props, lower, "allowLocalInfile", "true");
-            setIfAbsent(props, lower, "connectTimeout", "15000");
+            spec.defaultProperty(props, "allowLocalInfile", "true");
+            spec.defaultProperty(props, "connectTimeout", "15000");
         }
-        Connection c = driver.connect(url, props);
-        if (c == null) {
-            throw new SQLException("the driver does not accept the URL " + spec.displayUrl(), "08001");
-        }
-        return c;
-    }
-
-    private static void setIfAbsent(Properties props, String lowerUrl, String key, String value) {
-        if (!props.containsKey(key) && !lowerUrl.contains(key.toLowerCase(Locale.ROOT) + "=")) {
-            props.setProperty(key, value);
-        }
+        return spec.connect(connectorJ ? new com.mysql.cj.jdbc.Driver() : new org.mariadb.jdbc.Driver(), props);
     }
 
     @Override

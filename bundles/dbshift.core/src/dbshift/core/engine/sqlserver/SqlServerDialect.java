@@ -74,29 +74,12 @@ public final class SqlServerDialect implements Dialect {
 
     @Override
     public Connection connect(ConnectionSpec spec) throws SQLException {
-        spec.validate();
-        Properties props = new Properties();
-        props.putAll(spec.properties());
-        if (spec.user() != null) {
-            props.setProperty("user", spec.user());
-        }
-        props.setProperty("password", new String(spec.password()));
-        String lower = spec.url().toLowerCase(Locale.ROOT);
-        setIfAbsent(props, lower, "applicationName", "DBShift");
-        setIfAbsent(props, lower, "loginTimeout", "15");
+        Properties props = spec.driverProperties();
+        spec.defaultProperty(props, "applicationName", "DBShift");
+        spec.defaultProperty(props, "loginTimeout", "15");
         // bulk copy of whole slices: the driver must not buffer result sets of the reader either
-        setIfAbsent(props, lower, "responseBuffering", "adaptive");
-        Connection c = new com.microsoft.sqlserver.jdbc.SQLServerDriver().connect(spec.url(), props);
-        if (c == null) {
-            throw new SQLException("the driver does not accept the URL " + spec.displayUrl(), "08001");
-        }
-        return c;
-    }
-
-    private static void setIfAbsent(Properties props, String lowerUrl, String key, String value) {
-        if (!props.containsKey(key) && !lowerUrl.contains(key.toLowerCase(Locale.ROOT) + "=")) {
-            props.setProperty(key, value);
-        }
+        spec.defaultProperty(props, "responseBuffering", "adaptive");
+        return spec.connect(new com.microsoft.sqlserver.jdbc.SQLServerDriver(), props);
     }
 
     /**

@@ -72,22 +72,12 @@ public final class SybaseDialect implements Dialect {
 
     @Override
     public Connection connect(ConnectionSpec spec) throws SQLException {
-        spec.validate();
-        Properties props = new Properties();
-        props.putAll(spec.properties());
-        if (spec.user() != null) {
-            props.setProperty("user", spec.user());
-        }
-        props.setProperty("password", new String(spec.password()));
+        Properties props = spec.driverProperties();
         props.putIfAbsent("appName", "DBShift");
         props.putIfAbsent("loginTimeout", "15");
         // Unicode text as Unicode, whatever the server's default character set
         props.putIfAbsent("charset", "utf8");
-        Connection c = new net.sourceforge.jtds.jdbc.Driver().connect(spec.url(), props);
-        if (c == null) {
-            throw new SQLException("the driver does not accept the URL " + spec.displayUrl(), "08001");
-        }
-        return c;
+        return spec.connect(new net.sourceforge.jtds.jdbc.Driver(), props);
     }
 
     @Override
