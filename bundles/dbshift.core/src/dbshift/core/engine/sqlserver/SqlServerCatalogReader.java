@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import dbshift.core.engine.CatalogReader;
 import dbshift.core.engine.Jdbc;
 import dbshift.core.engine.SqlResources;
+import dbshift.core.engine.TableBuilder;
 import dbshift.core.model.Catalog;
 import dbshift.core.model.CheckConstraint;
 import dbshift.core.model.Column;
@@ -35,7 +36,6 @@ import dbshift.core.model.Schema;
 import dbshift.core.model.Sequence;
 import dbshift.core.model.Synonym;
 import dbshift.core.model.Table;
-import dbshift.core.model.TableOptions;
 import dbshift.core.model.TableStats;
 import dbshift.core.model.Trigger;
 import dbshift.core.model.UserDefinedType;
@@ -60,22 +60,6 @@ public final class SqlServerCatalogReader implements CatalogReader {
     @Override
     public List<String> schemas(Connection c) throws SQLException {
         return Jdbc.query(c, sql("schemas"), rs -> rs.getString(1));
-    }
-
-    private static final class TableBuilder {
-        QualifiedName name;
-        final List<Column> columns = new ArrayList<>();
-        PrimaryKey primaryKey;
-        final List<Index> indexes = new ArrayList<>();
-        final List<ForeignKey> foreignKeys = new ArrayList<>();
-        final List<CheckConstraint> checks = new ArrayList<>();
-        final Map<String, String> extra = new TreeMap<>();
-        TableStats stats = TableStats.UNKNOWN;
-
-        Table build() {
-            return new Table(name, columns, primaryKey, indexes, foreignKeys, checks,
-                    new TableOptions(null, null, null, null, null, null, extra), stats);
-        }
     }
 
     private static final class Read {

@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import dbshift.core.engine.CatalogReader;
 import dbshift.core.engine.Jdbc;
 import dbshift.core.engine.SqlResources;
+import dbshift.core.engine.TableBuilder;
 import dbshift.core.model.Catalog;
 import dbshift.core.model.CheckConstraint;
 import dbshift.core.model.Column;
@@ -28,7 +29,6 @@ import dbshift.core.model.ReadProblem;
 import dbshift.core.model.Routine;
 import dbshift.core.model.Schema;
 import dbshift.core.model.Table;
-import dbshift.core.model.TableOptions;
 import dbshift.core.model.TableStats;
 import dbshift.core.model.Trigger;
 import dbshift.core.model.View;
@@ -51,17 +51,6 @@ public final class SybaseCatalogReader implements CatalogReader {
     @Override
     public List<String> schemas(Connection c) throws SQLException {
         return Jdbc.queryPlain(c, sql("schemas"), rs -> rs.getString(1));
-    }
-
-    private static final class TableBuilder {
-        QualifiedName name;
-        final List<Column> columns = new ArrayList<>();
-        PrimaryKey primaryKey;
-        final List<Index> indexes = new ArrayList<>();
-        final List<ForeignKey> foreignKeys = new ArrayList<>();
-        final List<CheckConstraint> checks = new ArrayList<>();
-        final Map<String, String> extra = new TreeMap<>();
-        TableStats stats = TableStats.UNKNOWN;
     }
 
     @Override
@@ -227,8 +216,7 @@ public final class SybaseCatalogReader implements CatalogReader {
             List<Table> ts = new ArrayList<>();
             for (TableBuilder t : tables.values()) {
                 if (t.name.schema().equals(s)) {
-                    ts.add(new Table(t.name, t.columns, t.primaryKey, t.indexes, t.foreignKeys, t.checks,
-                            new TableOptions(null, null, null, null, null, null, t.extra), t.stats));
+                    ts.add(t.build());
                 }
             }
             out.add(new Schema(s, null, null, ts, views.getOrDefault(s, List.of()), routines.getOrDefault(s, List.of()),
