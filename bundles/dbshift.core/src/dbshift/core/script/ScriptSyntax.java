@@ -15,14 +15,4 @@ public interface ScriptSyntax {
      * header comment before them; text before any header belongs to the object {@code script}.
      */
     Script parse(String text);
-
-    /**
-     * The target label a rendered script names in its first line ({@code -- DBShift migration script (azure-mysql)}),
-     * so that a reviewed script read back keeps it; {@code fallback} for a script written by hand.
-     */
-    static String labelOf(String text, String fallback) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\A\\s*--\\s*DBShift migration script \\(([\\w.-]+)\\)")
-                .matcher(text);
-        return m.find() ? m.group(1) : fallback;
-    }
 }

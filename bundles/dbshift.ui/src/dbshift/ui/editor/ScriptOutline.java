@@ -3,7 +3,8 @@ package dbshift.ui.editor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+
+import dbshift.core.script.ScriptHeaders;
 
 /**
  * The structure of a script from its headers: phases ({@code -- Phase: Tables}) holding objects
@@ -11,9 +12,6 @@ import java.util.regex.Pattern;
  * follows the reviewer's edits as they type.
  */
 public final class ScriptOutline {
-    static final Pattern PHASE = Pattern.compile("^--\\s*Phase:\\s*(.+?)\\s*$");
-    static final Pattern OBJECT = Pattern.compile("^--\\s*\\[([a-z ]+)\\]\\s*(.+?)\\s*$");
-
     /** A phase or an object of the outline. */
     public record Item(String label, String type, String objectKey, int offset, int line, List<Item> children) {
         public boolean isPhase() {
@@ -31,8 +29,8 @@ public final class ScriptOutline {
         int line = 1;
         for (String l : text.split("\n", -1)) {
             String t = l.strip();
-            Matcher p = PHASE.matcher(t);
-            Matcher o = OBJECT.matcher(t);
+            Matcher p = ScriptHeaders.PHASE.matcher(t);
+            Matcher o = ScriptHeaders.OBJECT.matcher(t);
             if (p.matches()) {
                 phase = new Item(p.group(1), null, null, offset, line, new ArrayList<>());
                 phases.add(phase);

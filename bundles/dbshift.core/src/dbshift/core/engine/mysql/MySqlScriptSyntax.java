@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 
 import dbshift.core.script.Phase;
 import dbshift.core.script.Script;
+import dbshift.core.script.ScriptHeaders;
 import dbshift.core.script.ScriptStatement;
 import dbshift.core.script.ScriptSyntax;
 
@@ -16,27 +17,16 @@ import dbshift.core.script.ScriptSyntax;
  * and phase headers ({@code -- Phase: Tables}) tie statements back to their objects when the script is read again.
  */
 public final class MySqlScriptSyntax implements ScriptSyntax {
-    static final Pattern OBJECT_HEADER = Pattern.compile("^--\\s*\\[([a-z ]+)\\]\\s*(.+?)\\s*$");
-    static final Pattern PHASE_HEADER = Pattern.compile("^--\\s*Phase:\\s*(.+?)\\s*$");
     private static final Pattern DELIMITER = Pattern.compile("^\\s*DELIMITER\\s+(\\S+)\\s*$", Pattern.CASE_INSENSITIVE);
 
     @Override
     public String render(Script script) {
         StringBuilder b = new StringBuilder();
-        b.append("-- DBShift migration script (").append(script.dialect()).append(")\n");
-        b.append("-- Review and edit freely: each statement belongs to the object in the [header] above it.\n");
-        Phase phase = null;
-        String object = null;
+        ScriptHeaders.title(b, script, "statement");
+        ScriptStatement previous = null;
         for (ScriptStatement s : script.statements()) {
-            if (s.phase() != phase) {
-                phase = s.phase();
-                object = null;
-                b.append("\n-- Phase: ").append(phase.title()).append('\n');
-            }
-            if (!s.objectKey().equals(object)) {
-                object = s.objectKey();
-                b.append("\n-- [").append(s.objectType()).append("] ").append(s.objectName()).append('\n');
-            }
+            ScriptHeaders.before(b, previous, s);
+            previous = s;
             if (needsDelimiter(s.sql())) {
                 b.append("DELIMITER ;;\n").append(s.sql()).append(";;\nDELIMITER ;\n");
             } else {
@@ -63,12 +53,12 @@ public final class MySqlScriptSyntax implements ScriptSyntax {
             String trimmed = line.strip();
             // headers count between statements; comment lines before them (the file's title) do not start a statement
             if (stripComments(pending.toString()).isBlank()) {
-                Matcher ph = PHASE_HEADER.matcher(trimmed);
+                Matcher ph = ScriptHeaders.PHASE.matcher(trimmed);
                 if (ph.matches()) {
-                    phase = phaseOf(ph.group(1), phase);
+                    phase = ScriptHeaders.phase(ph.group(1), phase);
                     continue;
                 }
-                Matcher oh = OBJECT_HEADER.matcher(trimmed);
+                Matcher oh = ScriptHeaders.OBJECT.matcher(trimmed);
                 if (oh.matches()) {
                     objectType = oh.group(1);
                     objectName = oh.group(2);
@@ -101,16 +91,7 @@ public final class MySqlScriptSyntax implements ScriptSyntax {
         if (!rest.isEmpty()) {
             statements.add(new ScriptStatement(phase, objectType, objectName, rest));
         }
-        return new Script(ScriptSyntax.labelOf(text, "mysql"), statements);
-    }
-
-    private static Phase phaseOf(String title, Phase fallback) {
-        for (Phase p : Phase.values()) {
-            if (p.title().equalsIgnoreCase(title)) {
-                return p;
-            }
-        }
-        return fallback;
+        return new Script(ScriptHeaders.label(text, "mysql"), statements);
     }
 
     private boolean endsWithDelimiter(String text, String delimiter) {

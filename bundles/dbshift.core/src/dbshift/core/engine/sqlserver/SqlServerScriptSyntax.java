@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import dbshift.core.engine.sqlserver.TSqlLexer.Token;
 import dbshift.core.script.Phase;
 import dbshift.core.script.Script;
+import dbshift.core.script.ScriptHeaders;
 import dbshift.core.script.ScriptStatement;
 import dbshift.core.script.ScriptSyntax;
 
@@ -19,28 +20,17 @@ import dbshift.core.script.ScriptSyntax;
  * statement for the deployer, as SQL Server executes it.
  */
 public final class SqlServerScriptSyntax implements ScriptSyntax {
-    static final Pattern OBJECT_HEADER = Pattern.compile("^--\\s*\\[([a-z ]+)\\]\\s*(.+?)\\s*$");
-    static final Pattern PHASE_HEADER = Pattern.compile("^--\\s*Phase:\\s*(.+?)\\s*$");
     private static final Pattern GO_REST = Pattern.compile("^[ \\t]*(\\d+)?[ \\t]*(--.*)?$");
 
     @Override
     public String render(Script script) {
         StringBuilder b = new StringBuilder();
-        b.append("-- DBShift migration script (").append(script.dialect()).append(")\n");
-        b.append("-- Review and edit freely: each batch belongs to the object in the [header] above it.\n");
+        ScriptHeaders.title(b, script, "batch");
         b.append("SET ANSI_NULLS ON\nGO\nSET QUOTED_IDENTIFIER ON\nGO\n");
-        Phase phase = null;
-        String object = null;
+        ScriptStatement previous = null;
         for (ScriptStatement s : script.statements()) {
-            if (s.phase() != phase) {
-                phase = s.phase();
-                object = null;
-                b.append("\n-- Phase: ").append(phase.title()).append('\n');
-            }
-            if (!s.objectKey().equals(object)) {
-                object = s.objectKey();
-                b.append("\n-- [").append(s.objectType()).append("] ").append(s.objectName()).append('\n');
-            }
+            ScriptHeaders.before(b, previous, s);
+            previous = s;
             b.append(s.sql().strip()).append("\nGO\n");
         }
         return b.toString();
@@ -58,10 +48,10 @@ public final class SqlServerScriptSyntax implements ScriptSyntax {
             for (String line : batch.split("\n", -1)) {
                 String t = line.strip();
                 if (!started) {
-                    Matcher ph = PHASE_HEADER.matcher(t);
-                    Matcher oh = OBJECT_HEADER.matcher(t);
+                    Matcher ph = ScriptHeaders.PHASE.matcher(t);
+                    Matcher oh = ScriptHeaders.OBJECT.matcher(t);
                     if (ph.matches()) {
-                        phase = phaseOf(ph.group(1), phase);
+                        phase = ScriptHeaders.phase(ph.group(1), phase);
                         continue;
                     }
                     if (oh.matches()) {
@@ -81,21 +71,12 @@ public final class SqlServerScriptSyntax implements ScriptSyntax {
                 statements.add(new ScriptStatement(phase, objectType, objectName, sql));
             }
         }
-        return new Script(ScriptSyntax.labelOf(text, "sqlserver"), statements);
+        return new Script(ScriptHeaders.label(text, "sqlserver"), statements);
     }
 
     /** The two SET lines every rendered script starts with; the deployer sets them itself. */
     private static boolean isSessionDefault(String sql) {
         return sql.equalsIgnoreCase("SET ANSI_NULLS ON") || sql.equalsIgnoreCase("SET QUOTED_IDENTIFIER ON");
-    }
-
-    private static Phase phaseOf(String title, Phase fallback) {
-        for (Phase p : Phase.values()) {
-            if (p.title().equalsIgnoreCase(title)) {
-                return p;
-            }
-        }
-        return fallback;
     }
 
     /**
