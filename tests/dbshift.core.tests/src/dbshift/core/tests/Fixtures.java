@@ -15,7 +15,7 @@ import java.util.Properties;
 
 import dbshift.core.engine.ConnectionSpec;
 import dbshift.core.engine.Endpoint;
-import dbshift.core.engine.mysql.MySqlScriptSyntax;
+import dbshift.mysql.MySqlScriptSyntax;
 import dbshift.core.run.Migration;
 import dbshift.core.script.ScriptStatement;
 import dbshift.embedded.EmbeddedServer;

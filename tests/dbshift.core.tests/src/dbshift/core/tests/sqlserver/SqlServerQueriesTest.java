@@ -13,9 +13,9 @@ import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.wiring.BundleWiring;
 
 import dbshift.core.engine.SqlResources;
-import dbshift.core.engine.sqlserver.SqlServerChangeCapture;
-import dbshift.core.engine.sqlserver.SqlServerDialect;
-import dbshift.core.engine.sybase.SybaseDialect;
+import dbshift.sqlserver.SqlServerChangeCapture;
+import dbshift.sqlserver.SqlServerDialect;
+import dbshift.sybase.SybaseDialect;
 import dbshift.core.model.Catalog;
 import dbshift.core.model.Table;
 import dbshift.core.sync.SourcePosition;

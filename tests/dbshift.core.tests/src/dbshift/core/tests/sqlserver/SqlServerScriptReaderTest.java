@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
-import dbshift.core.engine.sqlserver.SqlServerDdlWriter;
+import dbshift.sqlserver.SqlServerDdlWriter;
 import dbshift.core.model.Catalog;
 import dbshift.core.model.CheckConstraint;
 import dbshift.core.model.Column;

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import dbshift.core.engine.Dialect;
 import dbshift.core.engine.Dialects;
-import dbshift.core.engine.sqlserver.SqlServerDdlWriter;
+import dbshift.sqlserver.SqlServerDdlWriter;
 import dbshift.core.model.Catalog;
 import dbshift.core.model.Principal;
 import dbshift.core.model.Table;

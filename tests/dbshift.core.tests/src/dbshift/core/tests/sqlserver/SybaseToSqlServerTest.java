@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import dbshift.core.assess.Finding;
 import dbshift.core.assess.Severity;
 import dbshift.core.engine.Dialects;
-import dbshift.core.engine.sqlserver.SqlServerTypes;
+import dbshift.sqlserver.SqlServerTypes;
 import dbshift.core.model.Catalog;
 import dbshift.core.model.Column;
 import dbshift.core.model.QualifiedName;
