@@ -19,6 +19,11 @@ public final class MariaDbDialect extends MySqlDialect {
     }
 
     @Override
+    public int order() {
+        return 110;
+    }
+
+    @Override
     public boolean acceptsUrl(String jdbcUrl) {
         return jdbcUrl != null && jdbcUrl.startsWith("jdbc:mariadb:");
     }

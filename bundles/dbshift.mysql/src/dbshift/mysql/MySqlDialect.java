@@ -56,6 +56,11 @@ public class MySqlDialect implements Dialect {
     }
 
     @Override
+    public int order() {
+        return 100;
+    }
+
+    @Override
     public boolean acceptsUrl(String jdbcUrl) {
         return jdbcUrl != null && jdbcUrl.startsWith("jdbc:mysql:");
     }

@@ -68,6 +68,11 @@ public final class SqlServerDialect implements Dialect {
     }
 
     @Override
+    public int order() {
+        return 200;
+    }
+
+    @Override
     public boolean acceptsUrl(String jdbcUrl) {
         return jdbcUrl != null && jdbcUrl.startsWith("jdbc:sqlserver:");
     }

@@ -40,6 +40,11 @@ public final class SybaseDialect implements Dialect {
     }
 
     @Override
+    public int order() {
+        return 300;
+    }
+
+    @Override
     public boolean acceptsUrl(String jdbcUrl) {
         return jdbcUrl != null && jdbcUrl.startsWith("jdbc:jtds:sybase:");
     }

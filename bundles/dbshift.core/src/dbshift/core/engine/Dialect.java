@@ -12,8 +12,10 @@ import dbshift.core.script.ScriptSyntax;
 
 /**
  * One database engine family as DBShift speaks it: how to connect, quote, read the catalog, write DDL, split
- * scripts, read rows and bulk-load them, and which target kinds it offers. Registered once in
- * {@code META-INF/services/dbshift.core.engine.Dialect}; nothing else in the engine switches on engine names.
+ * scripts, read rows and bulk-load them, and which target kinds it offers. An engine bundle registers each of its
+ * dialects twice, as an OSGi declarative service ({@code OSGI-INF/*.xml}, {@code Service-Component}) and in
+ * {@code META-INF/services/dbshift.core.engine.Dialect} for plain Java; {@link Dialects} takes both. Nothing else in
+ * the engine switches on engine names. Implementations need a public no-argument constructor.
  */
 public interface Dialect {
 
@@ -21,6 +23,14 @@ public interface Dialect {
     String id();
 
     String displayName();
+
+    /**
+     * Where this dialect is listed among the registered ones (connection and target kind lists, error messages),
+     * lower first; ties go by id. Needed because neither OSGi services nor class path jars come in a stable order.
+     */
+    default int order() {
+        return 1000;
+    }
 
     /** Whether this dialect handles the given JDBC URL (e.g. {@code jdbc:mysql:}). */
     boolean acceptsUrl(String jdbcUrl);
