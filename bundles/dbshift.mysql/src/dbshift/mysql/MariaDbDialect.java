@@ -29,6 +29,11 @@ public final class MariaDbDialect extends MySqlDialect {
     }
 
     @Override
+    public List<String> urlPrefixes() {
+        return List.of("jdbc:mariadb:");
+    }
+
+    @Override
     protected String urlScheme() {
         return "jdbc:mariadb:";
     }

@@ -12,7 +12,6 @@ import java.util.function.BooleanSupplier;
 
 import dbshift.core.data.BulkLoader;
 import dbshift.core.data.KeyRange;
-import dbshift.core.data.RowEncodingInputStream;
 import dbshift.core.data.RowStream;
 import dbshift.core.data.TransferColumn;
 import dbshift.core.data.ValueKind;

@@ -65,6 +65,27 @@ public class MySqlDialect implements Dialect {
         return jdbcUrl != null && jdbcUrl.startsWith("jdbc:mysql:");
     }
 
+    @Override
+    public List<String> urlPrefixes() {
+        return List.of("jdbc:mysql:");
+    }
+
+    /** 1213 deadlock, 1205 lock wait timeout. */
+    @Override
+    public boolean isTransient(java.sql.SQLException e) {
+        return e.getErrorCode() == 1213 || e.getErrorCode() == 1205;
+    }
+
+    @Override
+    public boolean isAccessDenied(java.sql.SQLException e) {
+        return e.getErrorCode() == 1045;
+    }
+
+    @Override
+    public boolean isUnknownDatabase(java.sql.SQLException e) {
+        return e.getErrorCode() == 1049;
+    }
+
     boolean isMariaDb() {
         return false;
     }

@@ -10,6 +10,8 @@ import java.util.Map;
 import dbshift.core.assess.Finding;
 import dbshift.core.assess.Severity;
 import dbshift.core.convert.Converter;
+import dbshift.core.engine.Dialect;
+import dbshift.core.engine.Dialects;
 import dbshift.core.engine.TargetKind;
 import dbshift.core.model.Catalog;
 import dbshift.core.model.CheckConstraint;
@@ -74,9 +76,14 @@ public final class SqlServerToMySqlConverter implements Converter {
         final List<Finding> findings = new ArrayList<>();
         final Map<QualifiedName, QualifiedName> tableNames = new LinkedHashMap<>();
         final Map<String, UserDefinedType> types = new HashMap<>();
+        /** The source's own dialect reads its text: types and expressions arrive in its syntax. */
+        final Dialect sourceDialect;
+        final TSqlToMySql tsql;
 
         Work(Catalog source) {
             this.source = source;
+            this.sourceDialect = Dialects.require(source.dialect());
+            this.tsql = new TSqlToMySql(sourceDialect);
             source.schemas().forEach(s -> s.types().forEach(t -> types.put(t.name().schema().toLowerCase(Locale.ROOT) + "."
                     + t.name().name().toLowerCase(Locale.ROOT), t)));
         }
@@ -156,7 +163,7 @@ public final class SqlServerToMySqlConverter implements Converter {
             }
             List<CheckConstraint> checks = new ArrayList<>();
             for (CheckConstraint ck : t.checks()) {
-                String translated = dbshift.sqlserver.TSqlToMySql.expression(ck.expression());
+                String translated = tsql.expression(ck.expression());
                 if (translated == null) {
                     finding("CONVERT-EXPRESSION", Severity.WARNING, "check", object + " " + ck.name(), "condition "
                             + ck.expression() + " uses T-SQL DBShift does not translate; the check is left out",
@@ -191,7 +198,9 @@ public final class SqlServerToMySqlConverter implements Converter {
                     return udt.baseType();
                 }
                 if (base != null) {
-                    return dbshift.sqlserver.SqlServerTypes.parseText(base);
+                    return sourceDialect.parseType(base).orElseThrow(() -> new IllegalArgumentException("column " + t.name()
+                            + ".\"" + c.name() + "\": the base type " + base + " of alias type " + type.name() + " is not a "
+                            + sourceDialect.displayName() + " type"));
                 }
                 finding("CONVERT-ALIAS-TYPE", Severity.ERROR, "column", t.name() + ".\"" + c.name() + "\"",
                         "alias type " + type.name() + " is not defined in the migrated schemas", "Include its schema.");
@@ -225,7 +234,7 @@ public final class SqlServerToMySqlConverter implements Converter {
                 }
             }
             if (c.isGenerated()) {
-                String translated = dbshift.sqlserver.TSqlToMySql.expression(c.generated());
+                String translated = tsql.expression(c.generated());
                 String identity = t.columns().stream().filter(x -> x.identity() != null).map(Column::name).findFirst().orElse(null);
                 if (translated != null && identity != null && translated.contains("`" + identity.replace("`", "``") + "`")) {
                     b.nullable(true);
@@ -382,7 +391,7 @@ public final class SqlServerToMySqlConverter implements Converter {
                 String text = e.substring(e.indexOf('\'') + 1, e.length() - 1).replace("''", "'");
                 return DefaultValue.literal(text);
             }
-            String translated = dbshift.sqlserver.TSqlToMySql.expression(e);
+            String translated = tsql.expression(e);
             if (translated != null) {
                 finding("CONVERT-DEFAULT", Severity.INFO, "column", object, "default " + d.text() + " becomes (" + translated + ")",
                         "Check that it computes the same value.");
@@ -437,7 +446,7 @@ public final class SqlServerToMySqlConverter implements Converter {
 
         View view(View v) {
             String query = v.query();
-            String translated = query == null ? null : dbshift.sqlserver.TSqlToMySql.query(query, q -> name(q));
+            String translated = query == null ? null : tsql.query(query, q -> name(q));
             if (translated == null) {
                 finding("CONVERT-VIEW", Severity.ERROR, "view", v.name().toString(),
                         "its query uses T-SQL DBShift does not translate; the view is not created",

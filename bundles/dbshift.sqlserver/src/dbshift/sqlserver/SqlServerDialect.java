@@ -78,6 +78,29 @@ public final class SqlServerDialect implements Dialect {
     }
 
     @Override
+    public List<String> urlPrefixes() {
+        return List.of("jdbc:sqlserver:");
+    }
+
+    /** 1205: chosen as the deadlock victim. */
+    @Override
+    public boolean isTransient(java.sql.SQLException e) {
+        return e.getErrorCode() == 1205;
+    }
+
+    /** 18456: login failed (SQL Server and Azure SQL). */
+    @Override
+    public boolean isAccessDenied(java.sql.SQLException e) {
+        return e.getErrorCode() == 18456;
+    }
+
+    /** 4060: cannot open the database the login asked for. */
+    @Override
+    public boolean isUnknownDatabase(java.sql.SQLException e) {
+        return e.getErrorCode() == 4060;
+    }
+
+    @Override
     public Connection connect(ConnectionSpec spec) throws SQLException {
         Properties props = spec.driverProperties();
         spec.defaultProperty(props, "applicationName", "DBShift");
@@ -194,6 +217,13 @@ public final class SqlServerDialect implements Dialect {
     @Override
     public List<Converter> converters() {
         return List.of(new SqlServerConverter(), new MySqlToSqlServerConverter(), new SybaseToSqlServerConverter());
+    }
+
+    @Override
+    public List<dbshift.core.script.SqlToken> tokenize(String sql) {
+        return TSqlLexer.tokenize(sql).stream().map(t -> new dbshift.core.script.SqlToken(
+                dbshift.core.script.SqlToken.Kind.valueOf(t.kind().name()), t.text(), t.start(), t.end(),
+                t.isName() ? t.name() : null)).toList();
     }
 
     @Override

@@ -50,6 +50,11 @@ public final class SybaseDialect implements Dialect {
     }
 
     @Override
+    public List<String> urlPrefixes() {
+        return List.of("jdbc:jtds:sybase:");
+    }
+
+    @Override
     public int defaultPort() {
         return 5000;
     }

@@ -35,6 +35,29 @@ public interface Dialect {
     /** Whether this dialect handles the given JDBC URL (e.g. {@code jdbc:mysql:}). */
     boolean acceptsUrl(String jdbcUrl);
 
+    /** The URL prefixes {@link #acceptsUrl} takes, for the message about a URL no dialect takes. */
+    default List<String> urlPrefixes() {
+        return List.of();
+    }
+
+    /**
+     * Whether an error says the transaction was rolled back by a deadlock or a lock wait timeout and may simply be
+     * run again (SQLSTATE 40001 counts for every engine; this is for the engine's own error codes).
+     */
+    default boolean isTransient(SQLException e) {
+        return false;
+    }
+
+    /** Whether an error on connecting means a wrong user name or password, by the engine's own error codes. */
+    default boolean isAccessDenied(SQLException e) {
+        return false;
+    }
+
+    /** Whether an error on connecting means the database named in the URL does not exist, by the engine's codes. */
+    default boolean isUnknownDatabase(SQLException e) {
+        return false;
+    }
+
     /** Opens a connection; the dialect adds the driver properties it relies on (streaming, bulk load, …). */
     Connection connect(ConnectionSpec spec) throws SQLException;
 
@@ -136,5 +159,14 @@ public interface Dialect {
     /** Reads a schema script offline into a catalog, where the dialect can (SQL Server's T-SQL, …). */
     default Optional<ScriptReader> scriptReader() {
         return Optional.empty();
+    }
+
+    /**
+     * Splits SQL text in this dialect's syntax (an expression, a view's query) into tokens, comments and white space
+     * included, so that a converter from this dialect can translate the text the model carries without knowing this
+     * dialect's lexer. Dialects that no converter reads text from need not offer it.
+     */
+    default List<dbshift.core.script.SqlToken> tokenize(String sql) {
+        throw new UnsupportedOperationException(displayName() + " offers no tokenizer to converters yet");
     }
 }

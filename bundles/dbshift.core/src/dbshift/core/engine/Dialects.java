@@ -72,7 +72,19 @@ public final class Dialects {
     public static Dialect forUrl(String jdbcUrl) {
         return all().stream().filter(d -> d.acceptsUrl(jdbcUrl)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unsupported JDBC URL '" + ConnectionSpec.displayUrl(jdbcUrl)
-                        + "': expected jdbc:mysql:, jdbc:mariadb:, jdbc:sqlserver: or jdbc:jtds:sybase:"));
+                        + "': expected " + expectedPrefixes()));
+    }
+
+    /** {@code a:, b: or c:}, the URL prefixes of every registered dialect. */
+    private static String expectedPrefixes() {
+        List<String> prefixes = all().stream().flatMap(d -> d.urlPrefixes().stream()).toList();
+        if (prefixes.isEmpty()) {
+            return "a URL of an installed database engine (none is installed)";
+        }
+        if (prefixes.size() == 1) {
+            return prefixes.get(0);
+        }
+        return String.join(", ", prefixes.subList(0, prefixes.size() - 1)) + " or " + prefixes.get(prefixes.size() - 1);
     }
 
     public static List<TargetKind> targetKinds() {

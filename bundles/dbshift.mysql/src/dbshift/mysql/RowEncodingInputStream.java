@@ -1,10 +1,14 @@
-package dbshift.core.data;
+package dbshift.mysql;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+
+import dbshift.core.data.RowStream;
+import dbshift.core.data.TransferColumn;
+import dbshift.core.data.ValueKind;
 
 /**
  * Turns a {@link RowStream} into tab-separated text as MySQL's LOAD DATA reads it (backslash escapes, {@code \N}

@@ -1,4 +1,4 @@
-package dbshift.sqlserver;
+package dbshift.mysql;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,18 +7,21 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
-import dbshift.sqlserver.TSqlLexer.Kind;
-import dbshift.sqlserver.TSqlLexer.Token;
+import dbshift.core.engine.Dialect;
 import dbshift.core.model.QualifiedName;
+import dbshift.core.script.SqlToken;
+import dbshift.core.script.SqlToken.Kind;
 
 /**
  * Translates T-SQL expressions and view queries into MySQL where the translation is mechanical: bracketed and
  * quoted identifiers become backticks, N'…' strings become MySQL strings (backslashes escaped), common functions get
  * MySQL's names, {@code TOP n} becomes {@code LIMIT n}, table hints are dropped, and schema-qualified table names
  * are renamed as the converter renames schemas. Anything else (CONVERT, CAST to T-SQL types, variables, unknown
- * functions, TOP in a subquery) makes the translation fail with null, so the caller reports the object.
+ * functions, TOP in a subquery) makes the translation fail with null, so the caller reports the object. The text
+ * is split into tokens by the source dialect ({@link Dialect#tokenize}); this class knows T-SQL's words, not how
+ * the SQL Server engine reads them.
  */
-public final class TSqlToMySql {
+final class TSqlToMySql {
     private static final Map<String, String> FUNCTIONS = Map.ofEntries(Map.entry("isnull", "IFNULL"), Map.entry("len", "CHAR_LENGTH"),
             Map.entry("datalength", "LENGTH"), Map.entry("getdate", "NOW"), Map.entry("sysdatetime", "NOW"),
             Map.entry("getutcdate", "UTC_TIMESTAMP"), Map.entry("sysutcdatetime", "UTC_TIMESTAMP"), Map.entry("newid", "UUID"),
@@ -29,29 +32,32 @@ public final class TSqlToMySql {
             "lag", "lead", "exists", "in");
     private static final Set<String> TABLE_CONTEXT = Set.of("FROM", "JOIN", "UPDATE", "INTO");
 
-    private TSqlToMySql() {
+    private final Dialect source;
+
+    TSqlToMySql(Dialect source) {
+        this.source = source;
     }
 
     /** A CHECK, computed-column or default expression in MySQL syntax, or null when it cannot be translated. */
-    public static String expression(String tsql) {
+    String expression(String tsql) {
         return translate(tsql, null, false);
     }
 
     /** A view's SELECT in MySQL syntax with tables renamed by {@code tables}, or null when it cannot be translated. */
-    public static String query(String tsql, UnaryOperator<QualifiedName> tables) {
+    String query(String tsql, UnaryOperator<QualifiedName> tables) {
         return translate(tsql, tables, true);
     }
 
-    private static String translate(String tsql, UnaryOperator<QualifiedName> tables, boolean query) {
-        List<Token> all = TSqlLexer.tokenize(tsql);
-        List<Token> sig = all.stream().filter(Token::significant).toList();
+    private String translate(String tsql, UnaryOperator<QualifiedName> tables, boolean query) {
+        List<SqlToken> all = source.tokenize(tsql);
+        List<SqlToken> sig = all.stream().filter(SqlToken::significant).toList();
         StringBuilder out = new StringBuilder();
         String limit = null;
         int selectDepth = -1;
         int depth = 0;
         for (int i = 0; i < sig.size(); i++) {
-            Token k = sig.get(i);
-            Token prev = i > 0 ? sig.get(i - 1) : null;
+            SqlToken k = sig.get(i);
+            SqlToken prev = i > 0 ? sig.get(i - 1) : null;
             String piece;
             if (k.is("(")) {
                 depth++;
@@ -65,7 +71,7 @@ public final class TSqlToMySql {
                 if (!query || depth != 0 || selectDepth >= 0 || i + 1 >= sig.size()) {
                     return null;
                 }
-                Token n = sig.get(i + 1);
+                SqlToken n = sig.get(i + 1);
                 if (n.is("(") && i + 3 < sig.size() && sig.get(i + 2).kind() == Kind.NUMBER && sig.get(i + 3).is(")")) {
                     limit = sig.get(i + 2).text();
                     i += 3;
@@ -94,7 +100,7 @@ public final class TSqlToMySql {
                 piece = "'" + value.replace("\\", "\\\\").replace("'", "''") + "'";
             } else if (k.isName()) {
                 int[] span = new int[2];
-                List<String> parts = SqlServerModules.multipart(sig, i, span);
+                List<String> parts = multipart(sig, i, span);
                 boolean call = span[1] < sig.size() && sig.get(span[1]).is("(") && parts.size() == 1 && k.kind() == Kind.WORD;
                 if (call) {
                     String lower = k.text().toLowerCase(Locale.ROOT);
@@ -142,10 +148,40 @@ public final class TSqlToMySql {
         return out.toString();
     }
 
-    private static boolean inFrom(List<Token> sig, int i) {
+    /**
+     * The parts of a dotted name starting at token {@code i} ({@code server..table} gives an empty schema part);
+     * {@code span} receives the tokens it covers.
+     */
+    private static List<String> multipart(List<SqlToken> t, int i, int[] span) {
+        List<String> parts = new ArrayList<>();
+        int j = i;
+        boolean expectPart = true;
+        int last = i;
+        while (j < t.size()) {
+            SqlToken tok = t.get(j);
+            if (expectPart && tok.isName()) {
+                parts.add(tok.name());
+                expectPart = false;
+                last = ++j;
+            } else if (tok.is(".")) {
+                if (expectPart) {
+                    parts.add("");
+                }
+                expectPart = true;
+                j++;
+            } else {
+                break;
+            }
+        }
+        span[0] = i;
+        span[1] = last;
+        return parts.stream().allMatch(String::isEmpty) ? List.of() : parts;
+    }
+
+    private static boolean inFrom(List<SqlToken> sig, int i) {
         int depth = 0;
         for (int j = i - 1; j >= 0; j--) {
-            Token t = sig.get(j);
+            SqlToken t = sig.get(j);
             if (t.is(")")) {
                 depth++;
             } else if (t.is("(")) {
@@ -180,7 +216,7 @@ public final class TSqlToMySql {
             "LEFT", "RIGHT", "OUTER", "CROSS", "ON", "GROUP", "BY", "ORDER", "HAVING", "UNION", "ALL", "DISTINCT", "CASE", "WHEN",
             "THEN", "ELSE", "END", "IS", "NULL", "IN", "LIKE", "BETWEEN", "EXISTS", "ASC", "DESC", "OVER", "PARTITION", "FULL");
 
-    private static boolean isKeyword(Token k) {
+    private static boolean isKeyword(SqlToken k) {
         return k.kind() == Kind.WORD && KEYWORDS.contains(k.upper());
     }
 }
