@@ -60,6 +60,7 @@ public final class Migration {
     private Conversion conversion;
     private List<Finding> findings;
     private java.util.function.UnaryOperator<Catalog> adjustment;
+    private boolean overlapChecked;
 
     private Migration(Endpoint source, Catalog offlineSource, Endpoint target, TargetKind kind, MigrationOptions options,
             MigrationRun run) {
@@ -304,6 +305,9 @@ public final class Migration {
     /** Deploys the statements of the given phases; returns true when all succeeded. */
     public boolean deploy(Script script, Set<Phase> phases, String stepName) {
         requireTarget();
+        if (source != null) {
+            refuseSelfTarget("deploy");
+        }
         List<ScriptStatement> statements = script.statements().stream().filter(s -> phases.contains(s.phase())).toList();
         return step(stepName, () -> sql("deploying to the target", () -> {
             try (Connection c = target.open()) {
@@ -378,6 +382,7 @@ public final class Migration {
     public void copy() {
         requireTarget();
         requireSource();
+        refuseSelfTarget("copy");
         recordReplicationStart();
         step("data", () -> sql("copying the data", () -> {
             new CopyEngine(source, target, options, run).copy(tableMappings());
@@ -421,6 +426,7 @@ public final class Migration {
     public dbshift.core.sync.SyncResult sync(boolean untilCaughtUp, long maxSeconds) {
         requireTarget();
         requireSource();
+        refuseSelfTarget("sync");
         dbshift.core.sync.SyncResult result = step("sync", () -> sql("syncing changes", () -> {
             dbshift.core.sync.SourcePosition until = null;
             if (untilCaughtUp) {
@@ -453,6 +459,7 @@ public final class Migration {
     public void cutover(boolean freezeSource, Script reviewed) {
         requireTarget();
         requireSource();
+        refuseSelfTarget("cutover");
         if (freezeSource) {
             step("freeze source", () -> sql("freezing writes on the source", () -> {
                 try (Connection src = source.open()) {
@@ -486,6 +493,7 @@ public final class Migration {
     public void verify() {
         requireTarget();
         requireSource();
+        refuseSelfTarget("verify");
         step("verify", () -> sql("verifying the data", () -> {
             new Verifier(source, target, options, run).verify(tableMappings());
             return null;
@@ -569,6 +577,7 @@ public final class Migration {
         requireTarget();
         requireSource();
         try {
+            refuseSelfTarget("migrate");
             assess();
             if (hasBlockingFindings()) {
                 long n = findings.stream().filter(Finding::isBlocking).count();
@@ -591,6 +600,23 @@ public final class Migration {
         } finally {
             run.finish();
         }
+    }
+
+    /**
+     * Refuses, before anything is written, a target table that is its source table itself (one server reached
+     * through two URLs, the same database named on both sides). Checked once per migration.
+     */
+    private void refuseSelfTarget(String what) {
+        if (overlapChecked || source == null || target == null) {
+            return;
+        }
+        try {
+            dbshift.core.data.SourceTargetOverlap.refuse(source, target, tableMappings(), what);
+        } catch (MigrationException e) {
+            run.step(new StepResult(what, Status.FAILED, 0, e.getMessage()));
+            throw e;
+        }
+        overlapChecked = true;
     }
 
     private void requireTarget() {
