@@ -283,6 +283,7 @@ public final class Migration {
     /** The whole script for the converted catalog, as if the target were empty. */
     public Script script() {
         Catalog planned = convert().catalog();
+        recordLeftOut();
         return step("script", () -> new ScriptBuilder(targetDialect().ddlWriter(), targetDialect().quoting(), kind.id())
                 .build(planned, options.indexesAfterData(), Set.of(), Set.of()));
     }
@@ -290,6 +291,7 @@ public final class Migration {
     /** The script of what the live target still lacks (everything, without a target). */
     public Script plan() {
         Catalog planned = convert().catalog();
+        recordLeftOut();
         Catalog live = readTarget();
         if (live == null) {
             return script();
@@ -300,6 +302,17 @@ public final class Migration {
             return new ScriptBuilder(targetDialect().ddlWriter(), targetDialect().quoting(), kind.id())
                     .build(diff.toCreate(), options.indexesAfterData(), diff.tablesPresent(), diff.schemasPresent());
         });
+    }
+
+    /** Objects the source itself cannot use are left out of every script; the run lists them once as skipped. */
+    private void recordLeftOut() {
+        for (dbshift.core.model.ReadProblem p : readSource().problems()) {
+            if (p.kind() == dbshift.core.model.ReadProblem.Kind.INVALID_ON_SOURCE
+                    && run.objects().stream().noneMatch(o -> o.type().equals(p.objectType()) && o.name().equals(p.object()))) {
+                run.object(new ObjectResult(p.objectType(), null, p.object(), Status.SKIPPED,
+                        "left out: invalid on the source itself (" + p.message() + ")"));
+            }
+        }
     }
 
     /** Deploys the statements of the given phases; returns true when all succeeded. */
