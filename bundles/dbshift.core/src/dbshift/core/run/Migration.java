@@ -61,6 +61,7 @@ public final class Migration {
     private List<Finding> findings;
     private java.util.function.UnaryOperator<Catalog> adjustment;
     private boolean overlapChecked;
+    private long syncReconnectMillis = 300_000;
 
     private Migration(Endpoint source, Catalog offlineSource, Endpoint target, TargetKind kind, MigrationOptions options,
             MigrationRun run) {
@@ -114,6 +115,15 @@ public final class Migration {
      * Applies a reviewer's choices (objects left out, column types overridden) to the converted catalog, before
      * anything is planned, scripted or copied. Call before the first step.
      */
+    /**
+     * How long sync (and cutover's sync) keeps reconnecting to a source or target that went away before it gives up
+     * (default 300 s; 0 gives up at once).
+     */
+    public Migration reconnectWithin(java.time.Duration window) {
+        this.syncReconnectMillis = window.toMillis();
+        return this;
+    }
+
     public Migration adjust(java.util.function.UnaryOperator<Catalog> change) {
         if (conversion != null) {
             throw new IllegalStateException("adjust() must come before the conversion");
@@ -148,10 +158,15 @@ public final class Migration {
 
     /** A step whose result is summed up in its message (what a sync applied, for instance). */
     private <T> T step(String name, Supplier<T> body, java.util.function.Function<T, String> message) {
+        return step(name, body, message, true);
+    }
+
+    /** As above; a step that stops when asked (sync until Ctrl+C) passes {@code cancelFails} false. */
+    private <T> T step(String name, Supplier<T> body, java.util.function.Function<T, String> message, boolean cancelFails) {
         long start = System.nanoTime();
         try {
             T result = body.get();
-            if (run.progress().isCancelled()) {
+            if (cancelFails && run.progress().isCancelled()) {
                 throw new MigrationException(name + " cancelled; the report says how far it got, and running it again "
                         + "resumes", MigrationException.FAILURES);
             }
@@ -448,11 +463,14 @@ public final class Migration {
                             source.dialect().displayName() + " sources have no change capture in DBShift")).position(src);
                 }
             }
-            return new dbshift.core.sync.Synchronizer(source, target, tableMappings(), options, run).run(until, maxSeconds * 1000);
-        }), r -> String.format(java.util.Locale.ROOT, "%,d changed rows applied, %s → %s; %s", r.changes(), r.from(),
+            dbshift.core.sync.SyncResult r = new dbshift.core.sync.Synchronizer(source, target, tableMappings(), options, run)
+                    .reconnectWithin(syncReconnectMillis).run(until, maxSeconds * 1000);
+            run.sync(r); // recorded before anything else can fail: the report always has the applied position
+            return r;
+        }), r -> String.format(java.util.Locale.ROOT, "%,d changed rows applied, %s → %s; %s%s", r.changes(), r.from(),
                 r.applied(), r.caughtUp() ? "caught up with the source"
-                        : String.format(java.util.Locale.ROOT, "%.1f s behind the source", r.lagSeconds())));
-        run.sync(result);
+                        : String.format(java.util.Locale.ROOT, "%.1f s behind the source", r.lagSeconds()),
+                run.progress().isCancelled() ? "; stopped on request" : ""), !untilCaughtUp);
         return result;
     }
 
