@@ -76,6 +76,13 @@ public class MySqlDialect implements Dialect {
         return e.getErrorCode() == 1213 || e.getErrorCode() == 1205;
     }
 
+    /** Connector/J's word for a lost connection, and this bundle's change capture's. */
+    @Override
+    public boolean isConnectionLoss(Throwable e) {
+        String m = e.getMessage() == null ? "" : e.getMessage();
+        return m.contains("Communications link failure") || m.contains("connection to the source's binary log failed");
+    }
+
     @Override
     public boolean isAccessDenied(java.sql.SQLException e) {
         return e.getErrorCode() == 1045;

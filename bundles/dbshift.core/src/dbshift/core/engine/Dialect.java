@@ -48,6 +48,14 @@ public interface Dialect {
         return false;
     }
 
+    /**
+     * Whether an error means the server went away (restarted, network down), by the words of the engine's driver or
+     * change capture where the exception type and SQLSTATE do not tell; a new session may go on.
+     */
+    default boolean isConnectionLoss(Throwable e) {
+        return false;
+    }
+
     /** Whether an error on connecting means a wrong user name or password, by the engine's own error codes. */
     default boolean isAccessDenied(SQLException e) {
         return false;
