@@ -57,7 +57,7 @@ class OnlyMySqlEngineTest {
                 "CREATE TABLE `only_my`.`item` (id INT PRIMARY KEY, name VARCHAR(40) NOT NULL, price DECIMAL(10,2), "
                         + "note TEXT) ENGINE=Aria",
                 "INSERT INTO `only_my`.`item` SELECT seq, CONCAT('item ', seq), seq * 1.25, IF(seq % 3 = 0, NULL, 'ü €') "
-                        + "FROM seq_1_to_2500",
+                        + "FROM `only_my`.`seq_1_to_2500`",
                 "CREATE VIEW `only_my`.`dear` AS SELECT id, name FROM `only_my`.`item` WHERE price > 3000");
         Fixtures.execute(SharedServers.mySqlTarget(), "DROP DATABASE IF EXISTS `only_my`");
 
