@@ -21,6 +21,11 @@ final class SyncCommand extends MigrationCommand {
     }
 
     @Override
+    void validate() {
+        inRange("--max-seconds", maxSeconds, 0, 315_360_000, "seconds (0: until Ctrl+C or caught up)");
+    }
+
+    @Override
     void perform(Migration migration, PrintWriter out) {
         Thread hook = new Thread(() -> migration.run().progress().cancel(), "dbshift-sync-stop");
         Runtime.getRuntime().addShutdownHook(hook);
