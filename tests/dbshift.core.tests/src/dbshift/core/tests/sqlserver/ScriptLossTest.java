@@ -227,6 +227,24 @@ class ScriptLossTest {
     }
 
     @Test
+    void aseStorageClausesAreRemovedFromTablesButNeverFromProcedureText() {
+        Catalog c = readAse("""
+                create table dbo.t (id int not null)
+                lock datarows
+                on 'default'
+                go
+                create procedure dbo.p @x varchar(10)
+                as
+                    print 'based on ' + @x + ' lock datarows'
+                go
+                """);
+        assertTrue(c.problems().isEmpty(), problems(c));
+        assertTrue(c.table(QualifiedName.of("dbo", "t")).isPresent());
+        String body = c.schemas().get(0).routines().get(0).definition();
+        assertTrue(body.contains("print 'based on ' + @x + ' lock datarows'"), body);
+    }
+
+    @Test
     void theAseReaderReportsTheSameWay() {
         String script = """
                 use trading
