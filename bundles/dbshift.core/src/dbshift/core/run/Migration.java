@@ -441,7 +441,7 @@ public final class Migration {
             dbshift.core.sync.SourcePosition position = capture.get().position(src);
             dbshift.core.sync.SyncState state = new dbshift.core.sync.SyncState(target.dialect());
             state.ensureTable(tgt);
-            String key = dbshift.core.sync.Synchronizer.sourceKey(source);
+            String key = dbshift.core.sync.Synchronizer.sourceKey(source, tableMappings());
             if (options.truncateTarget()) {
                 state.forget(tgt, key);
             }

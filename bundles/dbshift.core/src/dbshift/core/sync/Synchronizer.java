@@ -40,7 +40,8 @@ public final class Synchronizer {
     private final List<TableMapping> tables;
     private final MigrationOptions options;
     private final MigrationRun run;
-    private final String sourceKey;
+    /** The state row this run reads and moves; the legacy (URL-only) row of an older DBShift when that is what exists. */
+    private String sourceKey;
     private long reconnectMillis = 300_000;
 
     public Synchronizer(Endpoint source, Endpoint target, List<TableMapping> tables, MigrationOptions options, MigrationRun run) {
@@ -49,7 +50,7 @@ public final class Synchronizer {
         this.tables = tables;
         this.options = options;
         this.run = run;
-        this.sourceKey = sourceKey(source);
+        this.sourceKey = sourceKey(source, tables);
     }
 
     /**
@@ -62,8 +63,39 @@ public final class Synchronizer {
     }
 
     /** The identity under which a source's replication state is kept on the target. */
-    public static String sourceKey(Endpoint source) {
-        return source.spec().displayUrl();
+    public static String sourceKey(Endpoint source, List<TableMapping> tables) {
+        String scope = String.join(",", new java.util.TreeSet<>(tables.stream().map(t -> String.valueOf(t.source().name().schema()))
+                .toList()));
+        String key = source.spec().displayUrl() + "#" + scope;
+        if (key.length() <= 600) {
+            return key;
+        }
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(scope.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return source.spec().displayUrl() + "#sha256:" + java.util.HexFormat.of().formatHex(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** This scope's saved state; an older DBShift's URL-only row where that is all there is; else a message naming what is. */
+    private SyncState.Saved loadState(SyncState state, Connection tgt) throws SQLException {
+        java.util.Optional<SyncState.Saved> saved = state.load(tgt, sourceKey);
+        if (saved.isEmpty()) {
+            String legacy = source.spec().displayUrl();
+            saved = state.load(tgt, legacy);
+            if (saved.isPresent()) {
+                sourceKey = legacy;
+            }
+        }
+        if (saved.isPresent()) {
+            return saved.get();
+        }
+        List<String> recorded = state.keys(tgt, source.spec().displayUrl() + "#");
+        throw new SQLException("no replication start recorded on the target for " + sourceKey + (recorded.isEmpty()
+                ? ": run 'copy' (or 'migrate') first; it records where the source's change log was when the copy began"
+                : ": copies of this source were recorded for other database sets (" + String.join("; ", recorded)
+                        + "); run sync with the same --databases as the copy, or copy this set first"));
     }
 
     /** What the sessions of one run added up to; a lost connection ends a session, not the run. */
@@ -162,9 +194,7 @@ public final class Synchronizer {
             src.setAutoCommit(false); // the locking reads of a batch hold their locks until the batch is applied
             loader.prepareSession(tgt, options);
             state.ensureTable(tgt);
-            SyncState.Saved saved = state.load(tgt, sourceKey).orElseThrow(() -> new SQLException("no replication start "
-                    + "recorded on the target for " + sourceKey + ": run 'copy' (or 'migrate') first; it records where the "
-                    + "source's change log was when the copy began"));
+            SyncState.Saved saved = loadState(state, tgt);
             tgt.setAutoCommit(false);
             if (totals.start == null) {
                 run.progress().start("sync", 0);
