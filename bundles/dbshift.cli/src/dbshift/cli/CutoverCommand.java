@@ -12,13 +12,22 @@ final class CutoverCommand extends MigrationCommand {
     @Option(names = "--freeze-source", description = "First stop writes on the source (SET GLOBAL read_only = ON).")
     boolean freezeSource;
 
+    @Option(names = "--reconnect-seconds", paramLabel = "N", defaultValue = "300",
+            description = "When the source or target goes away during the last sync, keep reconnecting for up to N seconds "
+                    + "(default: ${DEFAULT-VALUE}; 0: stop at once).")
+    long reconnectSeconds = 300;
+
     CutoverCommand() {
         super(true, true);
     }
 
     @Override
     void perform(Migration migration, PrintWriter out) {
-        migration.cutover(freezeSource);
+        if (reconnectSeconds < 0) {
+            throw new dbshift.core.run.MigrationException("--reconnect-seconds must be 0 or more, not " + reconnectSeconds,
+                    dbshift.core.run.MigrationException.USAGE);
+        }
+        migration.reconnectWithin(java.time.Duration.ofSeconds(reconnectSeconds)).cutover(freezeSource);
         out.println("Cutover: the target verifies equal to the source as of " + migration.run().syncResult().applied()
                 + "; point the applications at it.");
     }

@@ -140,12 +140,41 @@ abstract class MigrationCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // Ctrl+C / SIGTERM: stop the step at its next safe point and let this thread write the report first
+        java.util.concurrent.atomic.AtomicReference<Migration> running = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.CountDownLatch reported = new java.util.concurrent.CountDownLatch(1);
+        Thread stop = new Thread(() -> {
+            Migration m = running.get();
+            if (m != null) {
+                m.run().progress().cancel();
+                try {
+                    reported.await(60, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }, "dbshift-stop");
+        Runtime.getRuntime().addShutdownHook(stop);
+        try {
+            return run(running);
+        } finally {
+            reported.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(stop);
+            } catch (IllegalStateException e) {
+                // the JVM is shutting down: the hook is running and now sees the report written
+            }
+        }
+    }
+
+    private Integer run(java.util.concurrent.atomic.AtomicReference<Migration> running) {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Migration migration = null;
         ProgressLine progress = null;
         try {
             migration = prepare();
+            running.set(migration);
             progress = ProgressLine.start(migration.run().progress(), err);
             perform(migration, out);
             migration.run().finish();
