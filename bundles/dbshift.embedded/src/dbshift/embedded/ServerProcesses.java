@@ -60,8 +60,9 @@ final class ServerProcesses {
         String library = m.group(1);
         String pkg = library.startsWith("libaio") ? "libaio1" : library.startsWith("libnuma") ? "libnuma1"
                 : library.startsWith("libncurses") || library.startsWith("libtinfo") ? "libncurses6" : null;
-        return "\nThe server needs the system library " + library
-                + (pkg != null ? ": install it with 'sudo apt-get install " + pkg + "'." : ".");
+        return "\nThe server needs the system library " + library + (pkg != null ? ": install it with 'sudo apt-get install "
+                + pkg + "' (on Debian 13 " + pkg + "t64 where it exists), or from a source checkout 'releng/ensure-packages "
+                + pkg + "'; ./dbshift demo and ./test do that themselves." : ".");
     }
 
     static String tail(Path log) {
