@@ -22,11 +22,12 @@ final class CutoverCommand extends MigrationCommand {
     }
 
     @Override
+    void validate() {
+        inRange("--reconnect-seconds", reconnectSeconds, 0, 315_360_000, "seconds (0: stop at once)");
+    }
+
+    @Override
     void perform(Migration migration, PrintWriter out) {
-        if (reconnectSeconds < 0) {
-            throw new dbshift.core.run.MigrationException("--reconnect-seconds must be 0 or more, not " + reconnectSeconds,
-                    dbshift.core.run.MigrationException.USAGE);
-        }
         migration.reconnectWithin(java.time.Duration.ofSeconds(reconnectSeconds)).cutover(freezeSource);
         out.println("Cutover: the target verifies equal to the source as of " + migration.run().syncResult().applied()
                 + "; point the applications at it.");

@@ -412,16 +412,20 @@ public final class Migration {
         requireSource();
         refuseSelfTarget("copy");
         recordReplicationStart();
-        step("data", () -> sql("copying the data", () -> {
-            new CopyEngine(source, target, options, run).copy(tableMappings());
+        step("data", () -> {
+            sql("copying the data", () -> {
+                new CopyEngine(source, target, options, run).copy(tableMappings());
+                return null;
+            });
+            // inside the step, so that its line says FAILED when a table did
+            List<dbshift.core.run.TableResult> failed = run.tables().stream().filter(t -> t.status().isFailure()).toList();
+            if (!failed.isEmpty()) {
+                throw new MigrationException("the copy of " + failed.size() + " table(s) failed: " + failed.stream()
+                        .map(t -> t.schema() + "." + t.name() + ": " + t.message()).collect(java.util.stream.Collectors.joining("; ")),
+                        MigrationException.FAILURES);
+            }
             return null;
-        }));
-        List<dbshift.core.run.TableResult> failed = run.tables().stream().filter(t -> t.status().isFailure()).toList();
-        if (!failed.isEmpty()) {
-            throw new MigrationException("the copy of " + failed.size() + " table(s) failed: " + failed.stream()
-                    .map(t -> t.schema() + "." + t.name() + ": " + t.message()).collect(java.util.stream.Collectors.joining("; ")),
-                    MigrationException.FAILURES);
-        }
+        });
     }
 
     /**
