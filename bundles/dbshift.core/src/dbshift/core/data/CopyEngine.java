@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import dbshift.core.engine.Endpoint;
 import dbshift.core.engine.Jdbc;
+import dbshift.core.engine.SqlErrors;
 import dbshift.core.model.Table;
 import dbshift.core.run.MigrationOptions;
 import dbshift.core.run.MigrationRun;
@@ -276,7 +277,10 @@ public final class CopyEngine {
                     if (job.remaining.decrementAndGet() == 0) {
                         finishTable(tgt, job, done);
                     }
-                } catch (SQLException | RuntimeException e) {
+                } catch (SQLException e) {
+                    rollback(tgt);
+                    job.failure = "slice " + (task.sliceNo + 1) + " " + task.range + ": " + SqlErrors.explain(e);
+                } catch (RuntimeException e) {
                     rollback(tgt);
                     job.failure = "slice " + (task.sliceNo + 1) + " " + task.range + ": " + e.getMessage();
                 }
@@ -361,7 +365,7 @@ public final class CopyEngine {
             }
         } catch (SQLException e) {
             rollback(tgt);
-            job.failure = "finishing the table failed: " + e.getMessage();
+            job.failure = "finishing the table failed: " + SqlErrors.explain(e);
             return;
         }
         done.add(job.mapping.key());
