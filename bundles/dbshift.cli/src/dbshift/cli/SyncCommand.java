@@ -3,7 +3,6 @@ package dbshift.cli;
 import java.io.PrintWriter;
 
 import dbshift.core.run.Migration;
-import dbshift.core.run.MigrationException;
 import dbshift.core.sync.SyncResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -27,11 +26,13 @@ final class SyncCommand extends MigrationCommand {
     long reconnectSeconds = 300;
 
     @Override
+    void validate() {
+        inRange("--max-seconds", maxSeconds, 0, 315_360_000, "seconds (0: until Ctrl+C or caught up)");
+        inRange("--reconnect-seconds", reconnectSeconds, 0, 315_360_000, "seconds (0: stop at once)");
+    }
+
+    @Override
     void perform(Migration migration, PrintWriter out) {
-        if (reconnectSeconds < 0 || maxSeconds < 0) {
-            throw new MigrationException((reconnectSeconds < 0 ? "--reconnect-seconds" : "--max-seconds")
-                    + " must be 0 or more, not " + (reconnectSeconds < 0 ? reconnectSeconds : maxSeconds), MigrationException.USAGE);
-        }
         // Ctrl+C or SIGTERM stops the sync at a batch boundary; MigrationCommand writes the report before the JVM ends
         SyncResult r = migration.reconnectWithin(java.time.Duration.ofSeconds(reconnectSeconds)).sync(untilCaughtUp, maxSeconds);
         out.printf("Sync: %,d changes applied, from %s to %s (source at %s); %s%n", r.changes(), r.from(), r.applied(),

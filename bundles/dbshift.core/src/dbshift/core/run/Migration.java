@@ -412,16 +412,20 @@ public final class Migration {
         requireSource();
         refuseSelfTarget("copy");
         recordReplicationStart();
-        step("data", () -> sql("copying the data", () -> {
-            new CopyEngine(source, target, options, run).copy(tableMappings());
+        step("data", () -> {
+            sql("copying the data", () -> {
+                new CopyEngine(source, target, options, run).copy(tableMappings());
+                return null;
+            });
+            // inside the step, so that its line says FAILED when a table did
+            List<dbshift.core.run.TableResult> failed = run.tables().stream().filter(t -> t.status().isFailure()).toList();
+            if (!failed.isEmpty()) {
+                throw new MigrationException("the copy of " + failed.size() + " table(s) failed: " + failed.stream()
+                        .map(t -> t.schema() + "." + t.name() + ": " + t.message()).collect(java.util.stream.Collectors.joining("; ")),
+                        MigrationException.FAILURES);
+            }
             return null;
-        }));
-        List<dbshift.core.run.TableResult> failed = run.tables().stream().filter(t -> t.status().isFailure()).toList();
-        if (!failed.isEmpty()) {
-            throw new MigrationException("the copy of " + failed.size() + " table(s) failed: " + failed.stream()
-                    .map(t -> t.schema() + "." + t.name() + ": " + t.message()).collect(java.util.stream.Collectors.joining("; ")),
-                    MigrationException.FAILURES);
-        }
+        });
     }
 
     /**
@@ -488,9 +492,19 @@ public final class Migration {
      * {@code reviewed} (a reviewed script, so that a reviewer's edits hold) when given, else as planned.
      */
     public void cutover(boolean freezeSource, Script reviewed) {
+        cutover(freezeSource, reviewed, dbshift.core.sync.CutoverGate.defaults());
+    }
+
+    /**
+     * The switch-over behind a gate: it proceeds only when the sync keeps up, the last full verification was clean
+     * (or repaired), no blocking finding is open and the caller's own conditions passed; each condition is a step
+     * of the run with its numbers. {@code gate.force()} proceeds anyway and records that it did.
+     */
+    public void cutover(boolean freezeSource, Script reviewed, dbshift.core.sync.CutoverGate gate) {
         requireTarget();
         requireSource();
         refuseSelfTarget("cutover");
+        checkGate(gate);
         if (freezeSource) {
             step("freeze source", () -> sql("freezing writes on the source", () -> {
                 try (Connection src = source.open()) {
@@ -521,14 +535,84 @@ public final class Migration {
         }
     }
 
+    private void checkGate(dbshift.core.sync.CutoverGate gate) {
+        List<dbshift.core.sync.CutoverGate.Condition> conditions = new ArrayList<>();
+        List<TableMapping> mappings = tableMappings();
+        dbshift.core.sync.SyncResult window = sql("cutover gate: following the source", () ->
+                new dbshift.core.sync.Synchronizer(source, target, mappings, options, run).reconnectWithin(syncReconnectMillis)
+                        .run(null, Math.max(1, gate.windowSeconds()) * 1000));
+        conditions.add(new dbshift.core.sync.CutoverGate.Condition("sync lag", window.maxLagSeconds() <= gate.maxLagSeconds(),
+                String.format(Locale.ROOT, "at most %.1f s behind the source while following it for %d s (limit %.1f s); "
+                        + "%,d changed rows applied", window.maxLagSeconds(), gate.windowSeconds(), gate.maxLagSeconds(),
+                        window.changes())));
+        java.util.Optional<dbshift.core.data.VerificationState.Last> last = sql("cutover gate: reading the last verification",
+                () -> {
+                    try (Connection c = target.open()) {
+                        return new dbshift.core.data.VerificationState(target.dialect()).last(c, scopeKey(mappings));
+                    }
+                });
+        conditions.add(new dbshift.core.sync.CutoverGate.Condition("verification", last.isPresent() && last.get().clean(),
+                last.isEmpty() ? "no full verification of these databases is recorded on the target: run verify (and repair)"
+                        : last.get().clean() ? "last full verification " + last.get().finished() + ": " + last.get().tables()
+                                + " table(s), all match"
+                                : "last full verification " + last.get().finished() + " found " + last.get().differing() + " of "
+                                        + last.get().tables() + " table(s) differing: run repair, then verify"));
+        long blocking = assess().stream().filter(Finding::isBlocking).count();
+        conditions.add(new dbshift.core.sync.CutoverGate.Condition("findings", blocking == 0,
+                blocking + " blocking finding(s) open" + (blocking == 0 ? "" : " (see the report)")));
+        conditions.addAll(gate.extra());
+        List<String> failed = new ArrayList<>();
+        for (var c : conditions) {
+            if (!c.passed()) {
+                failed.add(c.name() + ": " + c.detail());
+            }
+            run.step(new StepResult("gate: " + c.name(), c.passed() ? Status.OK : gate.force() ? Status.WARNING : Status.FAILED, 0,
+                    c.detail() + (!c.passed() && gate.force() ? "; overridden by --force" : "")));
+        }
+        if (!failed.isEmpty() && !gate.force()) {
+            throw new MigrationException("cutover refused by its gate (nothing was switched): " + String.join("; ", failed)
+                    + ". Fix these (wait for the sync, repair, resolve the findings) or pass --force to switch anyway",
+                    MigrationException.FAILURES);
+        }
+        if (!failed.isEmpty()) {
+            run.note("the cutover gate was overridden by --force: " + String.join("; ", failed));
+        }
+    }
+
     public void verify() {
         requireTarget();
         requireSource();
         refuseSelfTarget("verify");
         step("verify", () -> sql("verifying the data", () -> {
-            new Verifier(source, target, options, run).verify(tableMappings());
+            List<TableMapping> mappings = tableMappings();
+            new Verifier(source, target, options, run).verify(mappings);
+            int differing = (int) mappings.stream().map(m -> run.table(m.target().name().schema(), m.target().name().name()))
+                    .filter(t -> t == null || !"match".equals(t.checksum())).count();
+            try (Connection c = target.open()) {
+                new dbshift.core.data.VerificationState(target.dialect()).record(c, scopeKey(mappings), mappings.size(), differing);
+            }
             return null;
         }));
+    }
+
+    /** The key under which this migration's set of databases keeps its replication and verification state. */
+    private String scopeKey(List<TableMapping> mappings) {
+        return dbshift.core.sync.Synchronizer.sourceKey(source, mappings);
+    }
+
+    /**
+     * Compares every slice of every table with the source and copies again exactly the slices that differ (rows
+     * deleted, changed or added on the target), each in one transaction with its checkpoint, then verifies all.
+     */
+    public void repair() {
+        requireTarget();
+        requireSource();
+        refuseSelfTarget("repair");
+        step("repair", () -> sql("repairing the data", () -> {
+            new CopyEngine(source, target, options, run).repair(tableMappings());
+            return null;
+        }));
+        verify();
     }
 
     // ---- users -----------------------------------------------------------------------------------------------

@@ -105,6 +105,8 @@ public final class Synchronizer {
         SourcePosition applied;
         SourcePosition sourceHead;
         long lastSourceTime;
+        /** The largest lag seen at any check: seconds of source time not yet applied. */
+        double maxLag;
         int pendingKeys;
         /** A session got as far as following the log: the outage, if any, is over. */
         boolean connected;
@@ -149,7 +151,8 @@ public final class Synchronizer {
                 boolean caughtUp = totals.pendingKeys == 0 && totals.applied.compareTo(totals.sourceHead) >= 0;
                 double lag = caughtUp || totals.lastSourceTime == 0 ? 0
                         : Math.max(0, (System.currentTimeMillis() - totals.lastSourceTime) / 1000.0);
-                return new SyncResult(totals.start, totals.applied, totals.sourceHead, totals.changes, lag, caughtUp, warnings);
+                return new SyncResult(totals.start, totals.applied, totals.sourceHead, totals.changes, lag, caughtUp, warnings,
+                        Math.max(lag, totals.maxLag));
             } catch (SQLException | RuntimeException e) {
                 if (!isConnectionLoss(e) || run.progress().isCancelled()) {
                     throw e;
@@ -252,6 +255,9 @@ public final class Synchronizer {
                         sourceHead = capture.position(head);
                         totals.sourceHead = sourceHead;
                         lastHeadCheck = now;
+                        if (applied.compareTo(sourceHead) < 0 && totals.lastSourceTime > 0) {
+                            totals.maxLag = Math.max(totals.maxLag, (now - totals.lastSourceTime) / 1000.0);
+                        }
                     }
                     if (until != null && applied.compareTo(until) >= 0 && pendingKeys == 0) {
                         break;
