@@ -284,4 +284,14 @@ public class MySqlDialect implements Dialect {
     public List<Converter> converters() {
         return List.of(new MySqlConverter(isMariaDb()), new SqlServerToMySqlConverter());
     }
+
+    @Override
+    public Optional<dbshift.core.preview.ValueDomain> valueDomain(dbshift.core.model.Table table, dbshift.core.model.Column column) {
+        return MySqlValues.domain(table, column);
+    }
+
+    @Override
+    public Optional<dbshift.core.preview.ValueProbeSql> valueProbeSql() {
+        return Optional.of(MySqlValues.INSTANCE);
+    }
 }

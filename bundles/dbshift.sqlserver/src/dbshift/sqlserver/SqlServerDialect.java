@@ -276,4 +276,14 @@ public final class SqlServerDialect implements Dialect {
     private static TargetKind kind(String id, String name, Set<String> refused, boolean encrypted) {
         return new StandardTargetKind(id, name, ID, refused, encrypted, List.of(), SqlServerRules.forTarget(id));
     }
+
+    @Override
+    public Optional<dbshift.core.preview.ValueDomain> valueDomain(dbshift.core.model.Table table, dbshift.core.model.Column column) {
+        return SqlServerValues.domain(table, column);
+    }
+
+    @Override
+    public Optional<dbshift.core.preview.ValueProbeSql> valueProbeSql() {
+        return Optional.of(SqlServerValues.INSTANCE);
+    }
 }

@@ -187,4 +187,18 @@ public interface Dialect {
     default List<dbshift.core.script.SqlToken> tokenize(String sql) {
         throw new UnsupportedOperationException(displayName() + " offers no tokenizer to converters yet");
     }
+
+    /**
+     * The values a column of this dialect can hold ({@link dbshift.core.preview.ValueDomain}), for the lossy-value
+     * preview on either side of a mapping; empty for types the dialect does not describe (never probed).
+     */
+    default Optional<dbshift.core.preview.ValueDomain> valueDomain(dbshift.core.model.Table table,
+            dbshift.core.model.Column column) {
+        return Optional.empty();
+    }
+
+    /** The SQL that probes this dialect's source data for values a target type would change or refuse. */
+    default Optional<dbshift.core.preview.ValueProbeSql> valueProbeSql() {
+        return Optional.empty();
+    }
 }

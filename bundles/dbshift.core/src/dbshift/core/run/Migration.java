@@ -59,6 +59,7 @@ public final class Migration {
     private Catalog liveTarget;
     private Conversion conversion;
     private List<Finding> findings;
+    private List<dbshift.core.preview.ColumnPreview> lossyValues;
     private java.util.function.UnaryOperator<Catalog> adjustment;
     private boolean overlapChecked;
     private long syncReconnectMillis = 300_000;
@@ -268,6 +269,7 @@ public final class Migration {
                 AssessmentContext.DataProbe probe = source == null ? null : this::probe;
                 List<Finding> all = new ArrayList<>(new Assessor().assess(new AssessmentContext(src, kind, live, options, probe)));
                 all.addAll(convert().findings());
+                all.addAll(dbshift.core.preview.LossyValuePreview.findings(lossyValues()));
                 all.sort(java.util.Comparator.comparing(Finding::severity).thenComparing(Finding::object)
                         .thenComparing(Finding::ruleId));
                 return all;
@@ -275,6 +277,36 @@ public final class Migration {
             run.findings(findings);
         }
         return findings;
+    }
+
+    /**
+     * The lossy-value preview: every column whose target type (as converted, with the reviewer's overrides) can
+     * change or refuse source values, probed on the live source as {@code options.probe()} says (empty without a
+     * live source or with the probe off). Part of {@link #assess()}.
+     */
+    public List<dbshift.core.preview.ColumnPreview> lossyValues() {
+        if (lossyValues == null) {
+            lossyValues = source == null ? List.of() : newPreview().preview(readSource(), convert());
+        }
+        return lossyValues;
+    }
+
+    /**
+     * Probes the columns of one target table again (all of them when {@code column} is null), e.g. after a reviewer
+     * chose another type for one: the conversion this migration was adjusted with decides the target type.
+     */
+    public List<dbshift.core.preview.ColumnPreview> lossyValues(QualifiedName targetTable, String column) {
+        if (source == null) {
+            return List.of();
+        }
+        Conversion conv = convert();
+        return newPreview().preview(readSource(), conv, (t, c) -> conv.targetName(t.name()).equals(targetTable)
+                && (column == null || c.name().equalsIgnoreCase(column)));
+    }
+
+    private dbshift.core.preview.LossyValuePreview newPreview() {
+        return new dbshift.core.preview.LossyValuePreview(source, targetDialect(), options.probe(), options.jobs(),
+                options.zeroDates() == MigrationOptions.ZeroDates.NULL);
     }
 
     private boolean probe(Table table, String predicate) {

@@ -10,7 +10,8 @@ import java.util.function.Consumer;
  */
 public record MigrationOptions(List<String> schemas, List<String> users, DefinerMode definerMode, String definerUser,
         ZeroDates zeroDates, int jobs, int chunkRows, boolean continueOnError, boolean indexesAfterData,
-        boolean truncateTarget, boolean convertUtf8mb3, boolean deferTriggers, java.util.Map<String, String> engineOptions) {
+        boolean truncateTarget, boolean convertUtf8mb3, boolean deferTriggers, java.util.Map<String, String> engineOptions,
+        dbshift.core.preview.ProbeOptions probe) {
 
     /** What to do with DEFINER clauses of views, routines, triggers and events. */
     public enum DefinerMode {
@@ -38,6 +39,14 @@ public record MigrationOptions(List<String> schemas, List<String> users, Definer
         }
     }
 
+    /** The options with the default lossy-value probe (the shape before {@code probe} existed). */
+    public MigrationOptions(List<String> schemas, List<String> users, DefinerMode definerMode, String definerUser,
+            ZeroDates zeroDates, int jobs, int chunkRows, boolean continueOnError, boolean indexesAfterData,
+            boolean truncateTarget, boolean convertUtf8mb3, boolean deferTriggers, java.util.Map<String, String> engineOptions) {
+        this(schemas, users, definerMode, definerUser, zeroDates, jobs, chunkRows, continueOnError, indexesAfterData,
+                truncateTarget, convertUtf8mb3, deferTriggers, engineOptions, dbshift.core.preview.ProbeOptions.defaults());
+    }
+
     /** The options without engine-specific ones (the shape before {@code engineOptions} existed). */
     public MigrationOptions(List<String> schemas, List<String> users, DefinerMode definerMode, String definerUser,
             ZeroDates zeroDates, int jobs, int chunkRows, boolean continueOnError, boolean indexesAfterData,
@@ -48,6 +57,7 @@ public record MigrationOptions(List<String> schemas, List<String> users, Definer
 
     public MigrationOptions {
         engineOptions = engineOptions == null ? java.util.Map.of() : java.util.Map.copyOf(engineOptions);
+        probe = probe == null ? dbshift.core.preview.ProbeOptions.defaults() : probe;
         schemas = schemas == null ? List.of() : List.copyOf(schemas);
         users = users == null ? List.of() : List.copyOf(users);
         definerMode = definerMode == null ? DefinerMode.STRIP : definerMode;
@@ -80,6 +90,7 @@ public record MigrationOptions(List<String> schemas, List<String> users, Definer
         boolean convertUtf8mb3;
         boolean deferTriggers;
         java.util.Map<String, String> engineOptions;
+        dbshift.core.preview.ProbeOptions probe;
     }
 
     private MigrationOptions with(Consumer<Builder> change) {
@@ -97,9 +108,10 @@ public record MigrationOptions(List<String> schemas, List<String> users, Definer
         b.convertUtf8mb3 = convertUtf8mb3;
         b.deferTriggers = deferTriggers;
         b.engineOptions = engineOptions;
+        b.probe = probe;
         change.accept(b);
         return new MigrationOptions(b.schemas, b.users, b.definerMode, b.definerUser, b.zeroDates, b.jobs, b.chunkRows,
-                b.continueOnError, b.indexesAfterData, b.truncateTarget, b.convertUtf8mb3, b.deferTriggers, b.engineOptions);
+                b.continueOnError, b.indexesAfterData, b.truncateTarget, b.convertUtf8mb3, b.deferTriggers, b.engineOptions, b.probe);
     }
 
     public MigrationOptions withSchemas(List<String> v) {
@@ -148,6 +160,11 @@ public record MigrationOptions(List<String> schemas, List<String> users, Definer
     /** Leave triggers and events for cutover, so that replicated changes do not fire them on the target. */
     public MigrationOptions withDeferTriggers(boolean v) {
         return with(b -> b.deferTriggers = v);
+    }
+
+    /** How much of the source the lossy-value preview of {@code assess} reads (sample, full or off). */
+    public MigrationOptions withProbe(dbshift.core.preview.ProbeOptions v) {
+        return with(b -> b.probe = v);
     }
 
     /**
