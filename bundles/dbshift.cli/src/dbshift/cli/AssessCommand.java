@@ -28,6 +28,12 @@ final class AssessCommand extends MigrationCommand {
                 + counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).reduce((a, b) -> a + ", " + b).orElse("")
                 + "; " + migration.readSource().principals().size() + " accounts");
         out.println("Target kind: " + migration.targetKind().displayName());
+        var previews = migration.lossyValues();
+        if (!previews.isEmpty()) {
+            long hurt = previews.stream().filter(p -> p.affectedRows() > 0).count();
+            out.println("Lossy-value preview (" + migration.options().probe() + "): " + previews.size()
+                    + " column(s) whose target type can change values, " + hurt + " with such values in the rows read");
+        }
         for (Finding f : findings) {
             out.printf("%-8s %-24s %s %s: %s%n", f.severity(), f.ruleId(), f.objectType(), f.object(), f.message());
             if (f.fixHint() != null) {

@@ -115,6 +115,13 @@ abstract class MigrationCommand implements Callable<Integer> {
     @Option(names = "--indexes-with-tables", description = "Create secondary indexes with the tables instead of after the data.")
     boolean indexesWithTables;
 
+    @Option(names = "--probe", paramLabel = "MODE", description = "sample | full | off: how much of each table the lossy-value "
+            + "preview of assess reads to count values the target types would change or refuse (default: sample).")
+    String probe = "sample";
+
+    @Option(names = "--probe-rows", paramLabel = "N", description = "Rows per table a --probe sample reads, the first in key order (default: 100000).")
+    int probeRows = dbshift.core.preview.ProbeOptions.DEFAULT_SAMPLE_ROWS;
+
     @Option(names = "--defer-triggers", description = "Create triggers and events at cutover, so that changes replicated by 'sync' do not fire them.")
     boolean deferTriggers;
 
@@ -329,6 +336,12 @@ abstract class MigrationCommand implements Callable<Integer> {
             o = o.withZeroDates(MigrationOptions.ZeroDates.parse(zeroDates));
         } catch (IllegalArgumentException e) {
             throw new MigrationException("--zero-dates must be keep or null, not '" + zeroDates + "'", MigrationException.USAGE);
+        }
+        try {
+            o = o.withProbe(new dbshift.core.preview.ProbeOptions(dbshift.core.preview.ProbeOptions.Mode.parse(probe),
+                    (int) inRange("--probe-rows", probeRows, 1, Integer.MAX_VALUE, "rows")));
+        } catch (IllegalArgumentException e) {
+            throw new MigrationException(e.getMessage(), MigrationException.USAGE);
         }
         if (jobs != null) {
             o = o.withJobs((int) inRange("--jobs", jobs, 1, 256, "workers"));

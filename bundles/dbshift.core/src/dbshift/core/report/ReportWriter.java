@@ -149,6 +149,8 @@ public final class ReportWriter {
         m.put("truncate", o.truncateTarget());
         m.put("convertUtf8mb3", o.convertUtf8mb3());
         m.put("deferTriggers", o.deferTriggers());
+        m.put("probe", o.probe().mode().name().toLowerCase(java.util.Locale.ROOT));
+        m.put("probeRows", o.probe().sampleRows());
         return m;
     }
 

@@ -57,6 +57,32 @@ class BadInputCommandLineTest {
     }
 
     @Test
+    void theProbeOptionsAreChecked() {
+        assertUsage(run(passwords("", ""), "assess", "--source", bogusSource(), "--probe", "maybe"),
+                "--probe must be full, sample or off, got 'maybe'");
+        assertUsage(run(passwords("", ""), "migrate", "--source", bogusSource(), "--target", bogusSource(), "--probe-rows", "0"),
+                "--probe-rows must be between 1 and 2147483647 rows, not 0");
+    }
+
+    /** assess counts, on the source, the values the target types would refuse, as findings with their rule ids. */
+    @Test
+    void assessPreviewsLossyValues(@TempDir Path dir) throws Exception {
+        CommandLineTest.execute(SharedServers.mySql(), "DROP DATABASE IF EXISTS cli_lossy", "CREATE DATABASE cli_lossy",
+                "CREATE TABLE cli_lossy.t (id INT PRIMARY KEY, d DATE NOT NULL, span TIME)", "SET SESSION sql_mode = ''",
+                "INSERT INTO cli_lossy.t VALUES (1, '2020-01-01', '01:00:00'), (2, '0000-00-00', '30:00:00'), (3, '2021-01-01', '-02:00:00')");
+        Result r = run(passwords("", ""), "assess", "--source", mysqlUrl(SharedServers.mySql(), ""), "--source-user", "root",
+                "--target-kind", "azure-sql-db", "--databases", "cli_lossy", "--probe", "full", "--out", dir.toString());
+        assertTrue(r.out().contains("Lossy-value preview (full): 2 column(s) whose target type can change values, 2 with such values"),
+                r.all());
+        assertTrue(r.out().contains("DATA-ZERO-DATE") && r.out().contains("1 of the table's 3 rows hold zero dates"), r.all());
+        assertTrue(r.out().contains("DATA-RANGE") && r.out().contains("id=2: '30:00:00' → refused; id=3: '-02:00:00' → refused"),
+                r.all());
+        Result off = run(passwords("", ""), "assess", "--source", mysqlUrl(SharedServers.mySql(), ""), "--source-user", "root",
+                "--target-kind", "azure-sql-db", "--databases", "cli_lossy", "--probe", "off", "--out", dir.toString());
+        assertFalse(off.out().contains("DATA-"), off.all());
+    }
+
+    @Test
     void anOutputFolderThatCannotBeWrittenIsNamedWithTheReason(@TempDir Path dir) throws IOException {
         Path source = Files.writeString(dir.resolve("s.sql"), TSQL);
         Result proc = run(passwords("", ""), "script", "--source-script", source.toString(), "--source-kind", "sqlserver", "--out",
