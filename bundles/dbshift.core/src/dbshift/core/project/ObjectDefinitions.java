@@ -27,8 +27,35 @@ import dbshift.core.model.Schema;
  */
 public final class ObjectDefinitions {
 
-    /** A table column's type on the source and as generated for the target (engine-neutral spelling). */
-    public record ColumnType(String schema, String table, String column, String source, String target) {
+    /**
+     * A table column's type on the source and as generated for the target (engine-neutral spelling), and what the
+     * lossy-value preview found for it ({@link dbshift.core.preview.ColumnPreview#summary()}; null when the target
+     * type holds every source value, or nothing was probed).
+     */
+    public record ColumnType(String schema, String table, String column, String source, String target, String lossy) {
+        public ColumnType(String schema, String table, String column, String source, String target) {
+            this(schema, table, column, source, target, null);
+        }
+
+        public ColumnType withLossy(String v) {
+            return new ColumnType(schema, table, column, source, target, v);
+        }
+    }
+
+    /** The definitions with each probed column's lossy-value summary. */
+    public static List<Definition> withLossyValues(List<Definition> definitions, List<dbshift.core.preview.ColumnPreview> previews) {
+        List<Definition> out = new ArrayList<>();
+        for (Definition d : definitions) {
+            List<ColumnType> cols = new ArrayList<>();
+            for (ColumnType c : d.columns()) {
+                String summary = previews.stream().filter(p -> java.util.Objects.equals(p.targetTable().schema(), c.schema())
+                        && p.targetTable().name().equals(c.table()) && p.column().equalsIgnoreCase(c.column())).findFirst()
+                        .map(dbshift.core.preview.ColumnPreview::summary).orElse(null);
+                cols.add(c.withLossy(summary));
+            }
+            out.add(new Definition(d.key(), d.source(), d.generated(), d.live(), cols));
+        }
+        return out;
     }
 
     /**
@@ -155,6 +182,9 @@ public final class ObjectDefinitions {
                 cm.put("column", c.column());
                 cm.put("source", c.source());
                 cm.put("target", c.target());
+                if (c.lossy() != null) {
+                    cm.put("lossy", c.lossy());
+                }
                 cols.add(cm);
             }
             m.put("columns", cols);
@@ -168,7 +198,8 @@ public final class ObjectDefinitions {
         for (JsonNode n : JSON.readTree(file.toFile())) {
             List<ColumnType> cols = new ArrayList<>();
             for (JsonNode c : n.path("columns")) {
-                cols.add(new ColumnType(text(c, "schema"), text(c, "table"), text(c, "column"), text(c, "source"), text(c, "target")));
+                cols.add(new ColumnType(text(c, "schema"), text(c, "table"), text(c, "column"), text(c, "source"), text(c, "target"),
+                        text(c, "lossy")));
             }
             out.add(new Definition(n.path("key").asText(), text(n, "source"), text(n, "generated"), text(n, "live"), cols));
         }

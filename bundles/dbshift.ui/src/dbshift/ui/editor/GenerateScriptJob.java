@@ -46,7 +46,8 @@ public final class GenerateScriptJob extends EngineJob {
         findings = m.assess();
         generated = m.readTarget() != null ? m.plan() : m.script();
         Dialect source = m.sourceEndpoint().dialect();
-        definitions = ObjectDefinitions.of(m.readSource(), source, m.convert(), m.targetDialect(), m.readTarget());
+        definitions = ObjectDefinitions.withLossyValues(
+                ObjectDefinitions.of(m.readSource(), source, m.convert(), m.targetDialect(), m.readTarget()), m.lossyValues());
     }
 
     @Override

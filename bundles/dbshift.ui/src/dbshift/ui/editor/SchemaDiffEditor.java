@@ -69,6 +69,7 @@ import dbshift.ui.internal.DBShiftUiPlugin;
 import dbshift.ui.internal.ProjectSelection;
 import dbshift.ui.internal.Widgets;
 import dbshift.ui.project.MigrationProjects;
+import dbshift.ui.run.ProjectSession;
 
 /**
  * The schema diff editor of a migration project (opened on migration.dbshift). The Objects page lists every
@@ -98,6 +99,9 @@ public final class SchemaDiffEditor extends MultiPageEditorPart implements IGoto
     private CompareConfiguration compareConfig;
     private TableViewer columns;
     private Definition selected;
+    /** Lossy-value summaries probed again after an override, by schema.table.column; they win over the generation's. */
+    private final Map<String, String> reprobed = new java.util.concurrent.ConcurrentHashMap<>();
+    private long definitionsStamp = -2;
 
     /** A type's folder in the objects tree. */
     record Group(String type, List<Definition> members) {
@@ -244,7 +248,8 @@ public final class SchemaDiffEditor extends MultiPageEditorPart implements IGoto
         Composite columnsBox = new Composite(right, SWT.NONE);
         columnsBox.setLayout(new GridLayout(1, false));
         Label columnsLabel = new Label(columnsBox, SWT.NONE);
-        columnsLabel.setText("Column types (edit the Override cell to choose another target type; applies at the next Generate):");
+        columnsLabel.setText("Column types (edit the Override cell to choose another target type; applies at the next Generate). "
+                + "Lossy values: source rows the target type would change or refuse, probed again on an override:");
         columns = new TableViewer(columnsBox, SWT.BORDER | SWT.FULL_SELECTION | SWT.V_SCROLL);
         columns.getTable().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         columns.getTable().setHeaderVisible(true);
@@ -278,6 +283,7 @@ public final class SchemaDiffEditor extends MultiPageEditorPart implements IGoto
                 overrideType((ColumnType) element, String.valueOf(value));
             }
         });
+        tableColumn("Lossy values", 220, c -> lossy(c));
         right.setWeights(68, 32);
         sash.setWeights(38, 62);
         return page;
@@ -397,7 +403,64 @@ public final class SchemaDiffEditor extends MultiPageEditorPart implements IGoto
         }
         model = model.withTypeOverride(c.schema(), c.table(), c.column(), t);
         setModelDirty();
+        reprobe(c);
         columns.refresh();
+    }
+
+    private static String columnKey(ColumnType c) {
+        return c.schema() + "." + c.table() + "." + c.column();
+    }
+
+    /** The column's lossy-value summary: probed again after an override, else as the last generation found it. */
+    public String lossy(ColumnType c) {
+        String again = reprobed.get(columnKey(c));
+        return again != null ? again : c.lossy() == null ? "" : c.lossy();
+    }
+
+    /**
+     * Probes the column's source values for its new type in a background job (with the override not saved yet) and
+     * shows the count when it is known. Without a linked source there is nothing to probe.
+     */
+    private void reprobe(ColumnType c) {
+        if (model.source() == null) {
+            return;
+        }
+        ProjectSession session;
+        try {
+            session = ProjectSession.prepare(getSite().getShell(), project, false);
+        } catch (CoreException e) {
+            reprobed.put(columnKey(c), "not probed: " + e.getStatus().getMessage());
+            return;
+        }
+        if (session == null) {
+            return;
+        }
+        String key = columnKey(c);
+        reprobed.put(key, "probing…");
+        var display = getSite().getShell().getDisplay();
+        ReprobeColumnJob job = new ReprobeColumnJob(session.withModel(model), c, summary -> {
+            reprobed.put(key, summary);
+            display.asyncExec(() -> {
+                if (!columns.getTable().isDisposed()) {
+                    columns.refresh();
+                }
+            });
+        });
+        job.addJobChangeListener(new org.eclipse.core.runtime.jobs.JobChangeAdapter() {
+            @Override
+            public void done(org.eclipse.core.runtime.jobs.IJobChangeEvent event) {
+                // a job that could not even connect never reaches its after(): say so instead of "probing…" forever
+                if (!event.getResult().isOK() && "probing…".equals(reprobed.get(key))) {
+                    reprobed.put(key, "not probed: " + event.getResult().getMessage());
+                    display.asyncExec(() -> {
+                        if (!columns.getTable().isDisposed()) {
+                            columns.refresh();
+                        }
+                    });
+                }
+            }
+        });
+        job.schedule();
     }
 
     private void setModelDirty() {
@@ -426,6 +489,12 @@ public final class SchemaDiffEditor extends MultiPageEditorPart implements IGoto
             DBShiftUiPlugin.log("cannot read the object definitions of " + project.getName(), e);
         }
         computeReview();
+        long stamp = defs.exists() ? defs.getModificationStamp() : -1;
+        if (stamp != definitionsStamp) {
+            // a new generation probed every column with the overrides of its time
+            reprobed.clear();
+            definitionsStamp = stamp;
+        }
         List<Group> groups = new ArrayList<>();
         for (String type : TYPE_ORDER) {
             List<Definition> members = definitions.stream().filter(d -> d.type().equals(type)).toList();

@@ -69,6 +69,15 @@ public final class ProjectSession {
         return new ProjectSession(project, model.withSource(source).withTarget(target), source, target, sp, tp);
     }
 
+    /**
+     * The same connections and passwords with another project model (e.g. the schema diff editor's, with a type
+     * override not saved yet); the connection profiles stay this session's.
+     */
+    public ProjectSession withModel(MigrationProject other) {
+        return new ProjectSession(project, other.withSource(source).withTarget(target), source, target, sourcePassword,
+                targetPassword);
+    }
+
     public IProject project() {
         return project;
     }

@@ -190,6 +190,30 @@ class MigrationWorkbenchTest {
         waitForJobs(EngineJob.FAMILY, 180_000);
     }
 
+    /** Types into a column's Override cell through the cell editor, as a user does. */
+    private static void overrideInCell(SchemaDiffEditor editor, String column, String type) {
+        var columns = editor.columnsViewer();
+        Object element = Arrays.stream(((List<?>) columns.getInput()).toArray())
+                .filter(c -> ((dbshift.core.project.ObjectDefinitions.ColumnType) c).column().equals(column)).findFirst()
+                .orElseThrow();
+        columns.editElement(element, 3);
+        Text cell = (Text) Arrays.stream(columns.getTable().getChildren()).filter(c -> c instanceof Text).findFirst().orElseThrow();
+        cell.setText(type);
+        cell.notifyListeners(SWT.DefaultSelection, new Event());
+        settle(200);
+    }
+
+    /** The Lossy values cell of a column, as the table shows it. */
+    private static String lossyCell(SchemaDiffEditor editor, String column) {
+        settle(50);
+        for (var item : editor.columnsViewer().getTable().getItems()) {
+            if (item.getText(0).equals(column)) {
+                return item.getText(4);
+            }
+        }
+        throw new AssertionError("no row for column " + column);
+    }
+
     @Test
     @Order(0)
     void createAProjectThroughTheNewWizard() throws Exception {
@@ -466,6 +490,23 @@ class MigrationWorkbenchTest {
         settle(200);
         assertEquals("varchar(320)", editor.model().typeOverride("shop", "customers", "email").orElseThrow().type());
         shotMaximized(editor, "09-schema-diff-type-override");
+
+        // a narrower type: the column's source values are probed again in the background, and the count shown
+        long longNames;
+        try (Connection c = mariaRoot()) {
+            longNames = count(c, "SELECT COUNT(*) FROM shop.customers WHERE CHAR_LENGTH(name) > 5");
+        }
+        assertTrue(longNames > 0, "the sample data has names longer than 5 characters");
+        overrideInCell(editor, "name", "varchar(5)");
+        waitForJobs(EngineJob.FAMILY, 120_000);
+        waitUntil("the re-probed count", 10_000, () -> !lossyCell(editor, "name").equals("probing…"));
+        assertEquals(longNames + " (DATA-TRUNCATION)", lossyCell(editor, "name"));
+        shotMaximized(editor, "09b-schema-diff-lossy-values");
+        // taken back: the generated type holds every value, nothing to count
+        overrideInCell(editor, "name", "");
+        waitForJobs(EngineJob.FAMILY, 120_000);
+        waitUntil("the re-probed count", 10_000, () -> lossyCell(editor, "name").isEmpty());
+        assertTrue(editor.model().typeOverride("shop", "customers", "name").isEmpty());
 
         // the Outline view lists the script's objects by phase; a click shows the statement on the Script page
         var outline = (org.eclipse.ui.views.contentoutline.ContentOutline) UiTestSupport.page().showView(IPageLayout.ID_OUTLINE);
