@@ -1,4 +1,4 @@
-package dbshift.core.tests;
+package dbshift.mysql.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
