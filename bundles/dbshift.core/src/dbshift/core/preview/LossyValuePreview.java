@@ -195,8 +195,10 @@ public final class LossyValuePreview {
                         p.targetColumn().type(), read, whole, affected, losses,
                         notProbed.isEmpty() ? null : "cannot check for " + String.join(", ", notProbed) + " on this source"));
             }
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
+            // one table's probe failing must not stop the assessment: its columns are reported as not probed
             String problem = "the probe query failed: " + e.getMessage();
+            out.clear();
             pairs.forEach(p -> out.add(failed(p, problem)));
         }
         return out;
