@@ -492,20 +492,28 @@ class MigrationWorkbenchTest {
         shotMaximized(editor, "09-schema-diff-type-override");
 
         // a narrower type: the column's source values are probed again in the background, and the count shown
-        long longNames;
-        try (Connection c = mariaRoot()) {
-            longNames = count(c, "SELECT COUNT(*) FROM shop.customers WHERE CHAR_LENGTH(name) > 5");
+        Throwable lossyFailure = null;
+        try {
+            long longNames;
+            try (Connection c = mariaRoot()) {
+                longNames = count(c, "SELECT COUNT(*) FROM shop.customers WHERE CHAR_LENGTH(name) > 5");
+            }
+            assertTrue(longNames > 0, "the sample data has names longer than 5 characters");
+            overrideInCell(editor, "name", "varchar(5)");
+            assertEquals("varchar(5)", editor.model().typeOverride("shop", "customers", "name").orElseThrow().type());
+            waitForJobs(EngineJob.FAMILY, 120_000);
+            waitUntil("the re-probed count", 10_000, () -> !lossyCell(editor, "name").equals("probing…"));
+            assertEquals(longNames + " (DATA-TRUNCATION)", lossyCell(editor, "name"));
+            shotMaximized(editor, "09b-schema-diff-lossy-values");
+        } catch (Throwable t) {
+            lossyFailure = t;
         }
-        assertTrue(longNames > 0, "the sample data has names longer than 5 characters");
-        overrideInCell(editor, "name", "varchar(5)");
-        waitForJobs(EngineJob.FAMILY, 120_000);
-        waitUntil("the re-probed count", 10_000, () -> !lossyCell(editor, "name").equals("probing…"));
-        assertEquals(longNames + " (DATA-TRUNCATION)", lossyCell(editor, "name"));
-        shotMaximized(editor, "09b-schema-diff-lossy-values");
         // taken back: the generated type holds every value, nothing to count
         overrideInCell(editor, "name", "");
         waitForJobs(EngineJob.FAMILY, 120_000);
-        waitUntil("the re-probed count", 10_000, () -> lossyCell(editor, "name").isEmpty());
+        if (lossyFailure == null) {
+            waitUntil("the re-probed count", 10_000, () -> lossyCell(editor, "name").isEmpty());
+        }
         assertTrue(editor.model().typeOverride("shop", "customers", "name").isEmpty());
 
         // the Outline view lists the script's objects by phase; a click shows the statement on the Script page
@@ -597,6 +605,9 @@ class MigrationWorkbenchTest {
         String resolved = MigrationProjects.readText(scriptFile);
         assertTrue(resolved.contains("`sort_order` int"), "the regenerated table has the new column");
         assertEquals(0, ScriptMarkers.conflicts(scriptFile).length);
+        if (lossyFailure != null) {
+            throw new AssertionError("the lossy-value count of an overridden column", lossyFailure);
+        }
     }
 
     private static dbshift.core.project.ObjectDefinitions.Definition definition(SchemaDiffEditor editor, String key) {
