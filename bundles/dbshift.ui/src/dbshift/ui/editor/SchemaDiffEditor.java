@@ -262,9 +262,15 @@ public final class SchemaDiffEditor extends MultiPageEditorPart implements IGoto
         TableViewerColumn override = tableColumn("Override", 170, c -> model.typeOverride(c.schema(), c.table(), c.column())
                 .map(o -> o.type()).orElse(""));
         override.setEditingSupport(new EditingSupport(columns) {
+            /** One cell editor for every row: a new one per edit would leave its text control behind each time. */
+            private TextCellEditor cellEditor;
+
             @Override
             protected CellEditor getCellEditor(Object element) {
-                return new TextCellEditor(columns.getTable());
+                if (cellEditor == null) {
+                    cellEditor = new TextCellEditor(columns.getTable());
+                }
+                return cellEditor;
             }
 
             @Override

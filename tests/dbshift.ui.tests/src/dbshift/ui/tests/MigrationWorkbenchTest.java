@@ -197,7 +197,8 @@ class MigrationWorkbenchTest {
                 .filter(c -> ((dbshift.core.project.ObjectDefinitions.ColumnType) c).column().equals(column)).findFirst()
                 .orElseThrow();
         columns.editElement(element, 3);
-        Text cell = (Text) Arrays.stream(columns.getTable().getChildren()).filter(c -> c instanceof Text).findFirst().orElseThrow();
+        Text cell = (Text) Arrays.stream(columns.getTable().getChildren()).filter(c -> c instanceof Text && c.isVisible())
+                .findFirst().orElseThrow();
         cell.setText(type);
         cell.notifyListeners(SWT.DefaultSelection, new Event());
         settle(200);
