@@ -248,8 +248,8 @@ public final class SchemaDiffEditor extends MultiPageEditorPart implements IGoto
         Composite columnsBox = new Composite(right, SWT.NONE);
         columnsBox.setLayout(new GridLayout(1, false));
         Label columnsLabel = new Label(columnsBox, SWT.NONE);
-        columnsLabel.setText("Column types (edit the Override cell to choose another target type; applies at the next Generate). "
-                + "Lossy values: source rows the target type would change or refuse, probed again on an override:");
+        columnsLabel.setText("Column types (Override: another target type, applied at the next Generate; Lossy values: "
+                + "source rows the target type would change or refuse):");
         columns = new TableViewer(columnsBox, SWT.BORDER | SWT.FULL_SELECTION | SWT.V_SCROLL);
         columns.getTable().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         columns.getTable().setHeaderVisible(true);
@@ -257,8 +257,8 @@ public final class SchemaDiffEditor extends MultiPageEditorPart implements IGoto
         columns.setContentProvider(ArrayContentProvider.getInstance());
         Widgets.name(columns.getTable(), "columns");
         tableColumn("Column", 160, c -> c.column());
-        tableColumn("Source type", 170, c -> c.source());
-        tableColumn("Generated type", 170, c -> c.target());
+        tableColumn("Source type", 150, c -> c.source());
+        tableColumn("Generated type", 150, c -> c.target());
         TableViewerColumn override = tableColumn("Override", 170, c -> model.typeOverride(c.schema(), c.table(), c.column())
                 .map(o -> o.type()).orElse(""));
         override.setEditingSupport(new EditingSupport(columns) {
