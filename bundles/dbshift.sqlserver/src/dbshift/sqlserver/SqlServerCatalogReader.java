@@ -717,7 +717,7 @@ public final class SqlServerCatalogReader implements CatalogReader {
                 return null;
             }
             any[0] = true;
-            sequence(r, out, rs, schema, name, rs.getInt("cycle_option") == 1, Long.valueOf(0), null);
+            sequence(r, out, rs, schema, name, rs.getInt("cycle_option") == 1, null, null);
             return null;
         }));
         if (any[0]) {

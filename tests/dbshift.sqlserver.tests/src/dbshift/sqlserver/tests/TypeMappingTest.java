@@ -193,7 +193,7 @@ class TypeMappingTest {
         assertEquals("CONVERT(varchar(27), CONVERT(datetime2(6), SWITCHOFFSET([o], '+00:00')), 121)", utc.selectExpression());
         assertEquals(ValueKind.DOUBLE, SqlServerRowReader.transferColumn("f", DataType.of("float"), null).kind());
         // bit travels as MySQL's BIT does (one byte), or as 0/1 into MySQL's tinyint(1)
-        assertEquals(new TransferColumn("b", "CONVERT(binary(1), [b])", ValueKind.BIT),
+        assertEquals(new TransferColumn("b", "CONVERT(binary(1), CONVERT(tinyint, [b]))", ValueKind.BIT),
                 SqlServerRowReader.transferColumn("b", DataType.of("bit"), null));
         assertEquals(new TransferColumn("b", "CONVERT(tinyint, [b])", ValueKind.NUMBER),
                 SqlServerRowReader.transferColumn("b", DataType.of("bit"), DataType.withLength("tinyint", 1)));
