@@ -120,7 +120,8 @@ public final class SqlServerBulkLoader implements dbshift.core.data.BulkLoader {
 
     /** The method per table: the option's, or for auto the bulk copy until the server refuses it for that table. */
     private String choose(Connection c, Table table, MigrationOptions options) throws SQLException {
-        String method = options.engineOption(LOAD_METHOD, "bulk");
+        // Babelfish stores some bulk-copied values wrongly (below): there the default is auto, elsewhere the bulk copy
+        String method = options.engineOption(LOAD_METHOD, isBabelfish(c) ? "auto" : "bulk");
         if (!method.equals("auto")) {
             return method;
         }
@@ -137,9 +138,16 @@ public final class SqlServerBulkLoader implements dbshift.core.data.BulkLoader {
         return "bulk";
     }
 
+    private static final Map<Connection, Boolean> BABELFISH = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
     private static boolean isBabelfish(Connection c) throws SQLException {
-        String version = Jdbc.scalar(c, "SELECT @@VERSION");
-        return version != null && version.contains("Babelfish");
+        Boolean known = BABELFISH.get(c);
+        if (known == null) {
+            String version = Jdbc.scalar(c, "SELECT @@VERSION");
+            known = version != null && version.contains("Babelfish");
+            BABELFISH.put(c, known);
+        }
+        return known;
     }
 
     private static Map<String, String> fallbacks(MigrationOptions options) {
@@ -157,7 +165,7 @@ public final class SqlServerBulkLoader implements dbshift.core.data.BulkLoader {
         try {
             return bulkLoad(c, table, columns, rows, options, cancelled);
         } catch (BulkRefused e) {
-            if (!options.engineOption(LOAD_METHOD, "bulk").equals("auto")) {
+            if (!options.engineOption(LOAD_METHOD, isBabelfish(c) ? "auto" : "bulk").equals("auto")) {
                 throw new SQLException(e.getMessage() + " (run with --load-method insert or auto to load it with INSERTs)",
                         e.getSQLState(), e.getErrorCode(), e);
             }
