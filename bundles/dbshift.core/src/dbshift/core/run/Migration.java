@@ -63,6 +63,7 @@ public final class Migration {
     private boolean overlapChecked;
     private long syncReconnectMillis = 300_000;
     private boolean recordFallback;
+    private long verifySettleMillis;
 
     private Migration(Endpoint source, Catalog offlineSource, Endpoint target, TargetKind kind, MigrationOptions options,
             MigrationRun run) {
@@ -122,6 +123,15 @@ public final class Migration {
      */
     public Migration reconnectWithin(java.time.Duration window) {
         this.syncReconnectMillis = window.toMillis();
+        return this;
+    }
+
+    /**
+     * Makes {@link #sync} verify the copy's slices round and round while it follows the source, reporting a slice
+     * that still differs after {@code settle} on three checks (null or zero: do not).
+     */
+    public Migration verifyWhileSyncing(java.time.Duration settle) {
+        this.verifySettleMillis = settle == null ? 0 : settle.toMillis();
         return this;
     }
 
@@ -478,7 +488,7 @@ public final class Migration {
                 }
             }
             dbshift.core.sync.SyncResult r = new dbshift.core.sync.Synchronizer(source, target, tableMappings(), options, run)
-                    .reconnectWithin(syncReconnectMillis).run(until, maxSeconds * 1000);
+                    .reconnectWithin(syncReconnectMillis).verifyWhileSyncing(verifySettleMillis).run(until, maxSeconds * 1000);
             run.sync(r); // recorded before anything else can fail: the report always has the applied position
             return r;
         }), r -> String.format(java.util.Locale.ROOT, "%,d changed rows applied, %s → %s; %s%s", r.changes(), r.from(),
