@@ -21,11 +21,11 @@ import dbshift.core.script.ScriptStatement;
 import dbshift.embedded.EmbeddedServer;
 
 /** Helpers for tests against the embedded servers: run scripts, query, build endpoints. */
-public final class Fixtures {
+final class Fixtures {
     private Fixtures() {
     }
 
-    public static Connection connect(EmbeddedServer server) throws SQLException {
+    static Connection connect(EmbeddedServer server) throws SQLException {
         Properties p = new Properties();
         p.setProperty("user", server.user());
         p.setProperty("password", "");
@@ -34,7 +34,7 @@ public final class Fixtures {
         return d.connect(url, p);
     }
 
-    public static Endpoint endpoint(EmbeddedServer server) {
+    static Endpoint endpoint(EmbeddedServer server) {
         return Migration.connect("test", new ConnectionSpec(server.jdbcUrl(""), server.user(), new char[0], Map.of()));
     }
 
@@ -61,7 +61,7 @@ public final class Fixtures {
         }
     }
 
-    public static void execute(EmbeddedServer server, String... sql) throws SQLException {
+    static void execute(EmbeddedServer server, String... sql) throws SQLException {
         try (Connection c = connect(server); Statement s = c.createStatement()) {
             for (String q : sql) {
                 s.execute(q);
@@ -69,7 +69,7 @@ public final class Fixtures {
         }
     }
 
-    public static List<List<String>> rows(EmbeddedServer server, String sql) throws SQLException {
+    static List<List<String>> rows(EmbeddedServer server, String sql) throws SQLException {
         try (Connection c = connect(server); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             List<List<String>> rows = new ArrayList<>();
             int n = rs.getMetaData().getColumnCount();
@@ -84,7 +84,7 @@ public final class Fixtures {
         }
     }
 
-    public static String scalar(EmbeddedServer server, String sql) throws SQLException {
+    static String scalar(EmbeddedServer server, String sql) throws SQLException {
         List<List<String>> rows = rows(server, sql);
         return rows.isEmpty() ? null : rows.get(0).get(0);
     }
