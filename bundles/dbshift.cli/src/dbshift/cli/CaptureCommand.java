@@ -57,6 +57,10 @@ final class CaptureCommand extends MigrationCommand {
         if (sourceUrl != null) {
             throw new MigrationException("give either --source or --from-log, not both", MigrationException.USAGE);
         }
+        if (!java.nio.file.Files.isRegularFile(fromLog)) {
+            throw new MigrationException("--from-log " + fromLog + ": no such file (the server's general_log_file or slow_query_log_file)",
+                    MigrationException.USAGE);
+        }
         Dialect dialect;
         try {
             dialect = Dialects.require(sourceKind == null ? "mysql" : sourceKind);
