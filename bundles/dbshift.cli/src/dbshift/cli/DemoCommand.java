@@ -63,7 +63,8 @@ final class DemoCommand extends MigrationCommand {
             // performance_schema with the statement history on, so that the application's statements can be captured
             source = EmbeddedMariaDb.start(work.resolve("source"), "--log-bin=mariadb-bin", "--binlog-format=ROW",
                     "--server-id=1", "--character-set-server=utf8mb4", "--log-bin-trust-function-creators=1",
-                    "--performance-schema=ON", "--performance-schema-consumer-events-statements-history-long=ON");
+                    "--performance-schema=ON", "--performance-schema-consumer-events-statements-current=ON",
+                    "--performance-schema-consumer-events-statements-history-long=ON");
             long t0 = System.nanoTime();
             Map<String, Long> rows = SampleDatabase.create(source, size);
             long total = rows.values().stream().mapToLong(Long::longValue).sum();

@@ -71,7 +71,9 @@ final class QueryResult {
         r.kinds.addAll(compareAs);
         r.unordered = new RowHasher(compareAs);
         int n = readAs.size();
+        byte[][] raw = new byte[n][];
         byte[][] row = new byte[n][];
+        // the hasher makes values canonical itself: it gets them raw, the kept rows and the ordered hash canonical
         r.unordered.addAll(new dbshift.core.data.RowStream() {
             @Override
             public boolean next() throws SQLException {
@@ -80,8 +82,8 @@ final class QueryResult {
                 }
                 long h = 0xcbf29ce484222325L;
                 for (int i = 0; i < n; i++) {
-                    byte[] raw = value(rs, i + 1, readAs.get(i));
-                    row[i] = raw == null ? null : RowHasher.canonical(compareAs.get(i), raw);
+                    raw[i] = value(rs, i + 1, readAs.get(i));
+                    row[i] = raw[i] == null ? null : RowHasher.canonical(compareAs.get(i), raw[i]);
                     h = (h ^ (row[i] == null ? 0x5bd1e995L : Arrays.hashCode(row[i]))) * 0x100000001b3L;
                 }
                 r.orderedHash = (r.orderedHash * 31 + h) * 0x9e3779b97f4a7c15L;
@@ -94,7 +96,7 @@ final class QueryResult {
 
             @Override
             public byte[] get(int i) {
-                return row[i];
+                return raw[i];
             }
 
             @Override

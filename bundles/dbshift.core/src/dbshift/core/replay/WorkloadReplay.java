@@ -110,7 +110,8 @@ public final class WorkloadReplay {
             ReplayEngine targetEngine, Connection src, Connection tgt) {
         if (s.text() == null || s.text().isBlank()) {
             return StatementReplay.notReplayable(s, "the capture kept only the statement's digest, no sample text "
-                    + "(on MySQL/MariaDB turn the events_statements_history_long consumer on before capturing)");
+                    + "(on MySQL/MariaDB turn the events_statements_current and events_statements_history_long consumers on "
+                    + "before the application runs)");
         }
         SqlText text = SqlText.of(s.text(), sourceEngine.backslashEscapes());
         String refused = refusal(text);

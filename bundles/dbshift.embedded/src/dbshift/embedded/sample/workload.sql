@@ -30,7 +30,7 @@ SELECT YEAR(ordered_at) AS y, MONTH(ordered_at) AS m, COUNT(*) AS orders, SUM(to
 SELECT o.id, o.total, SUM(oi.line_total) AS lines_total FROM orders o JOIN order_items oi ON oi.order_id = o.id WHERE o.id BETWEEN 100 AND 120 GROUP BY o.id, o.total ORDER BY o.id;
 SELECT COUNT(DISTINCT customer_id) FROM orders WHERE ordered_at >= '2020-01-03';
 SELECT method, COUNT(*), SUM(amount) FROM payments GROUP BY method ORDER BY method;
-SELECT id, logged_at, level, message FROM event_log WHERE level = 'ERROR' ORDER BY logged_at DESC LIMIT 5;
+SELECT logged_at, level, message FROM event_log WHERE level = 'ERROR' ORDER BY logged_at DESC LIMIT 5;
 SELECT flags, COUNT(*) FROM customers GROUP BY flags ORDER BY flags;
 SELECT id, loyalty_points FROM customers WHERE id IN (5, 6, 7) ORDER BY id;
 SELECT id, created_at, birth_date FROM customers WHERE id BETWEEN 10 AND 12 ORDER BY id;

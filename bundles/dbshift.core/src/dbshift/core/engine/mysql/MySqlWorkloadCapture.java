@@ -88,6 +88,12 @@ final class MySqlWorkloadCapture implements WorkloadCapture {
         }
         List<String> notes = filter.notes();
         notes.add(0, "statements the server ran since performance_schema's statistics were last reset (or the server started)");
+        long withoutText = filter.kept.stream().filter(s -> s.text() == null).count();
+        if (withoutText > 0) {
+            notes.add(withoutText + " statement shape(s) without a sample text: the events_statements_current and "
+                    + "events_statements_history_long consumers must be on while the application runs "
+                    + "(performance_schema.setup_consumers)");
+        }
         return new Workload(Workload.VERSION, source, engine, "performance_schema", capturedAt, from, to, filter.kept, notes);
     }
 
