@@ -13,7 +13,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 import dbshift.core.data.ValueKind;
-import dbshift.core.data.Verifier;
+import dbshift.core.data.SliceComparison;
 import dbshift.core.engine.ConnectionSpec;
 import dbshift.core.engine.Endpoint;
 
@@ -259,7 +259,7 @@ public final class WorkloadReplay {
         }
         List<ValueKind> out = new ArrayList<>();
         for (int i = 0; i < a.size(); i++) {
-            out.add(Verifier.compareKind(a.get(i), b.get(i)));
+            out.add(SliceComparison.compareKind(a.get(i), b.get(i)));
         }
         return out;
     }
