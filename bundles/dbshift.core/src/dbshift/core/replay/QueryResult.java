@@ -111,7 +111,7 @@ final class QueryResult {
         if (kind.isBinary()) {
             return rs.getBytes(column);
         }
-        String s = rs.getString(column);
+        String s = kind == ValueKind.TEMPORAL ? temporal(rs, column) : rs.getString(column);
         if (s == null) {
             return null;
         }
@@ -119,6 +119,22 @@ final class QueryResult {
             s = s.equals("true") ? "1" : "0"; // a TINYINT(1) read as a boolean by one driver
         }
         return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Date-times as the value they are: MariaDB Connector/J's getString prints a fraction with a leading zero wrongly
+     * (10:00:00.012 as 10:00:00.12000). Zero dates and out-of-range values fall back to the driver's text.
+     */
+    private static String temporal(ResultSet rs, int column) throws SQLException {
+        if (rs.getMetaData().getColumnType(column) == Types.TIMESTAMP) {
+            try {
+                java.time.LocalDateTime t = rs.getObject(column, java.time.LocalDateTime.class);
+                return t == null ? null : t.toString().replace('T', ' ');
+            } catch (SQLException | RuntimeException e) {
+                // a zero date: the driver's text
+            }
+        }
+        return rs.getString(column);
     }
 
     /** A row as the report shows it: text as text, binary values in hex, NULL as NULL. */
