@@ -32,6 +32,10 @@ final class CutoverCommand extends MigrationCommand {
             description = "Gate: also require this workload replay (replay.json from 'dbshift replay') to be clean.")
     java.nio.file.Path replayReport;
 
+    @Option(names = "--with-fallback", description = "Record where the new target's change log is at the switch, so that "
+            + "'fallback-sync' can keep the old source in step and 'fallback-cutover' can switch back.")
+    boolean withFallback;
+
     @Option(names = "--force", description = "Switch even when a gate condition fails; the report says which and that it was forced.")
     boolean force;
 
@@ -52,6 +56,9 @@ final class CutoverCommand extends MigrationCommand {
     void perform(Migration migration, PrintWriter out) {
         java.util.List<CutoverGate.Condition> extra = replayReport == null ? java.util.List.of()
                 : java.util.List.of(ReplayGate.condition(replayReport));
+        if (withFallback) {
+            migration.withFallback();
+        }
         migration.reconnectWithin(java.time.Duration.ofSeconds(reconnectSeconds)).cutover(freezeSource, null,
                 new CutoverGate(maxLag, lagWindow, force, extra));
         out.println("Cutover: the target verifies equal to the source as of " + migration.run().syncResult().applied()

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         description = "Assess, convert, deploy, copy and verify a database migration.",
         subcommands = { AssessCommand.class, ScriptCommand.class, DeployCommand.class, CopyCommand.class,
                 VerifyCommand.class, RepairCommand.class, MigrateCommand.class, SyncCommand.class, CutoverCommand.class,
-                CaptureCommand.class, ReplayCommand.class, DemoCommand.class,
+                FallbackSyncCommand.class, FallbackCutoverCommand.class, CaptureCommand.class, ReplayCommand.class, DemoCommand.class,
                 VersionCommand.class,
                 CommandLine.HelpCommand.class },
         footer = { "", "Passwords come from DBSHIFT_SOURCE_PASSWORD and DBSHIFT_TARGET_PASSWORD (set but empty means no password),",

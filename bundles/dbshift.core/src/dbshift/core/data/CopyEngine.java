@@ -229,7 +229,7 @@ public final class CopyEngine {
         return Math.max(MIN_SLICE_ROWS, Math.min(MAX_SLICE_ROWS, Math.min(byBytes, byJobs)));
     }
 
-    static List<KeyRange> slices(List<List<String>> bounds) {
+    public static List<KeyRange> slices(List<List<String>> bounds) {
         List<KeyRange> slices = new ArrayList<>();
         List<String> lower = null;
         for (List<String> upper : bounds) {

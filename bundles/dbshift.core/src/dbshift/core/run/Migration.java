@@ -62,6 +62,8 @@ public final class Migration {
     private java.util.function.UnaryOperator<Catalog> adjustment;
     private boolean overlapChecked;
     private long syncReconnectMillis = 300_000;
+    private boolean recordFallback;
+    private long verifySettleMillis;
 
     private Migration(Endpoint source, Catalog offlineSource, Endpoint target, TargetKind kind, MigrationOptions options,
             MigrationRun run) {
@@ -121,6 +123,24 @@ public final class Migration {
      */
     public Migration reconnectWithin(java.time.Duration window) {
         this.syncReconnectMillis = window.toMillis();
+        return this;
+    }
+
+    /**
+     * Makes {@link #sync} verify the copy's slices round and round while it follows the source, reporting a slice
+     * that still differs after {@code settle} on three checks (null or zero: do not).
+     */
+    public Migration verifyWhileSyncing(java.time.Duration settle) {
+        this.verifySettleMillis = settle == null ? 0 : settle.toMillis();
+        return this;
+    }
+
+    /**
+     * Makes a successful cutover record where the new target's change log is at the switch, on the old source, so
+     * that {@link #fallbackSync} can keep the old source in step with the new target during the bake-in period.
+     */
+    public Migration withFallback() {
+        this.recordFallback = true;
         return this;
     }
 
@@ -468,7 +488,7 @@ public final class Migration {
                 }
             }
             dbshift.core.sync.SyncResult r = new dbshift.core.sync.Synchronizer(source, target, tableMappings(), options, run)
-                    .reconnectWithin(syncReconnectMillis).run(until, maxSeconds * 1000);
+                    .reconnectWithin(syncReconnectMillis).verifyWhileSyncing(verifySettleMillis).run(until, maxSeconds * 1000);
             run.sync(r); // recorded before anything else can fail: the report always has the applied position
             return r;
         }), r -> String.format(java.util.Locale.ROOT, "%,d changed rows applied, %s → %s; %s%s", r.changes(), r.from(),
@@ -532,6 +552,118 @@ public final class Migration {
                 : "differences remain; do not switch (see tables)"));
         if (!ready) {
             throw new MigrationException("cutover: verification found differences; the target is not ready", MigrationException.FAILURES);
+        }
+        if (recordFallback) {
+            step("record fallback", () -> sql("recording the fallback start on the old source", () -> {
+                var capture = target.dialect().changeCapture().orElseThrow(() -> new SQLException(target.dialect().displayName()
+                        + " targets have no change capture in DBShift: fallback-sync cannot follow them"));
+                List<TableMapping> back = reversedMappings();
+                try (Connection tgt = target.open(); Connection src = source.open()) {
+                    dbshift.core.sync.SourcePosition at = capture.position(tgt);
+                    dbshift.core.sync.SyncState state = new dbshift.core.sync.SyncState(source.dialect());
+                    state.ensureTable(src);
+                    String key = dbshift.core.sync.Synchronizer.sourceKey(target, back);
+                    state.forget(src, key);
+                    state.recordStart(src, key, at);
+                    return at;
+                }
+            }), at -> "the new target's changes from " + at + " on can flow back to the old source: run fallback-sync");
+        }
+    }
+
+    /** The migration's tables the other way round: the new target's tables into the old source's. */
+    private List<TableMapping> reversedMappings() {
+        return tableMappings().stream().map(m -> new TableMapping(m.target(), m.source())).toList();
+    }
+
+    /**
+     * After a cutover with fallback: applies the changes made on the new target since the switch to the old source,
+     * the same way sync applies the source's (locking re-read, idempotent replace, position moved in the same
+     * transaction on the old source), so that the team can switch back without losing data. Tables that exist only
+     * on the new target cannot flow back; they are reported.
+     */
+    public dbshift.core.sync.SyncResult fallbackSync(boolean untilCaughtUp, long maxSeconds) {
+        requireTarget();
+        requireSource();
+        refuseSelfTarget("fallback-sync");
+        List<TableMapping> back = reversedMappings();
+        dbshift.core.sync.SyncResult result = step("fallback sync", () -> sql("syncing the new target's changes back", () -> {
+            var capture = target.dialect().changeCapture().orElseThrow(() -> new SQLException(target.dialect().displayName()
+                    + " targets have no change capture in DBShift: fallback-sync cannot follow them"));
+            dbshift.core.sync.SourcePosition until = null;
+            if (untilCaughtUp) {
+                try (Connection tgt = target.open()) {
+                    until = capture.position(tgt);
+                }
+            }
+            dbshift.core.sync.SyncResult r = new dbshift.core.sync.Synchronizer(target, source, back, options, run)
+                    .reconnectWithin(syncReconnectMillis).run(until, maxSeconds * 1000);
+            List<String> warnings = new ArrayList<>(r.warnings());
+            warnings.addAll(onlyOnTarget());
+            // the old source's own triggers fire for every row applied to it; the new target's triggers already ran
+            readSource().schemas().stream().flatMap(sc -> sc.triggers().stream()).forEach(t -> warnings.add("trigger " + t.name()
+                    + " on the old source fires for the rows applied to " + t.table() + " (its effects may arrive twice: "
+                    + "drop or disable it on the old source for the bake-in period)"));
+            r = new dbshift.core.sync.SyncResult(r.from(), r.applied(), r.sourceHead(), r.changes(), r.lagSeconds(), r.caughtUp(),
+                    warnings, r.maxLagSeconds());
+            run.sync(r);
+            return r;
+        }), r -> String.format(java.util.Locale.ROOT, "%,d changed rows of the new target applied to the old source, %s → %s; %s",
+                r.changes(), r.from(), r.applied(), r.caughtUp() ? "caught up" : String.format(java.util.Locale.ROOT,
+                        "%.1f s behind", r.lagSeconds())), !untilCaughtUp);
+        return result;
+    }
+
+    /** Tables created on the new target after the migration: their rows cannot flow back. */
+    private List<String> onlyOnTarget() {
+        Set<String> mapped = new HashSet<>();
+        tableMappings().forEach(m -> mapped.add(m.target().name().toString()));
+        List<String> out = new ArrayList<>();
+        try (Connection c = target.open()) {
+            Set<String> schemas = new java.util.TreeSet<>();
+            tableMappings().forEach(m -> schemas.add(m.target().name().schema()));
+            Catalog live = target.dialect().catalogReader().orElseThrow().read(c, List.copyOf(schemas), false);
+            for (Table t : live.tables()) {
+                if (!mapped.contains(t.name().toString())) {
+                    out.add("table " + t.name() + " exists only on the new target: its rows do not flow back to the old source");
+                }
+            }
+        } catch (SQLException e) {
+            out.add("could not look for tables created on the new target: " + e.getMessage());
+        }
+        return out;
+    }
+
+    /**
+     * Switches back: applies the new target's last changes to the old source and verifies every table the other way
+     * round (the new target as the reference). The run passes only if all match.
+     */
+    public void fallbackCutover(boolean freezeTarget) {
+        requireTarget();
+        requireSource();
+        if (freezeTarget) {
+            step("freeze target", () -> sql("freezing writes on the new target", () -> {
+                try (Connection tgt = target.open()) {
+                    run.note(target.dialect().freezeWrites(tgt));
+                }
+                return null;
+            }));
+        }
+        fallbackSync(true, 0);
+        List<TableMapping> back = reversedMappings();
+        step("verify", () -> sql("verifying the old source against the new target", () -> {
+            new Verifier(target, source, options, run).verify(back);
+            return null;
+        }));
+        boolean ready = back.stream().map(m -> run.table(m.target().name().schema(), m.target().name().name()))
+                .allMatch(t -> t != null && "match".equals(t.checksum()));
+        run.step(new StepResult("fallback cutover", ready ? Status.OK : Status.FAILED, 0, ready
+                ? "the old source holds the new target's data as of " + run.syncResult().applied()
+                        + "; point the applications back at it"
+                : "differences remain; do not switch back (see tables)"));
+        if (!ready) {
+            throw new MigrationException("fallback-cutover: verification found differences; the old source is not ready",
+                    MigrationException.FAILURES);
         }
     }
 
