@@ -137,4 +137,14 @@ public interface Dialect {
     default Optional<ScriptReader> scriptReader() {
         return Optional.empty();
     }
+
+    /** Reads which statements the applications run on a source (server statistics or query logs), where it can. */
+    default Optional<dbshift.core.replay.WorkloadCapture> workloadCapture() {
+        return Optional.empty();
+    }
+
+    /** Runs captured statements for a replay (default database, translation into this dialect, plans), where it can. */
+    default Optional<dbshift.core.replay.ReplayEngine> replayEngine() {
+        return Optional.empty();
+    }
 }

@@ -71,6 +71,8 @@ public final class RunHandlers {
      */
     abstract static class TargetRunHandler extends ProjectHandler {
         private final String title;
+        /** The command's parameters, for confirm() of handlers that take one (e.g. a file). */
+        private volatile ExecutionEvent event;
 
         TargetRunHandler(String title) {
             super(title);
@@ -85,8 +87,15 @@ public final class RunHandlers {
             return MessageDialog.open(MessageDialog.QUESTION, shell, title, question, SWT.NONE, action, "Cancel") == 0;
         }
 
+        /** A parameter of the command being run, or null. */
+        String parameter(String id) {
+            ExecutionEvent e = event;
+            return e == null ? null : e.getParameter(id);
+        }
+
         @Override
         protected final void run(ExecutionEvent event, Shell shell, IProject project) {
+            this.event = event;
             try {
                 ProjectSession session = ProjectSession.prepare(shell, project, true);
                 if (session == null) {
