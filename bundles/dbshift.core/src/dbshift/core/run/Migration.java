@@ -451,6 +451,17 @@ public final class Migration {
      * {@code reviewed} (a reviewed script, so that a reviewer's edits hold) when given, else as planned.
      */
     public void cutover(boolean freezeSource, Script reviewed) {
+        cutover(freezeSource, reviewed, EnumSet.of(Phase.TRIGGERS, Phase.EVENTS), until -> sync(true, 0));
+    }
+
+    /**
+     * The switch-over with another way of catching up: {@code catchUp} gets the source's position once writes are
+     * frozen (or at the moment cutover starts) and returns when the target holds every change up to it (a Kafka
+     * Connect pipeline waits for its connectors there). {@code deferred} are the phases still missing on the
+     * target that cutover creates before verifying (a pipeline also leaves foreign keys to it).
+     */
+    public void cutover(boolean freezeSource, Script reviewed, Set<Phase> deferred,
+            java.util.function.Function<dbshift.core.sync.SourcePosition, dbshift.core.sync.SyncResult> catchUp) {
         requireTarget();
         requireSource();
         if (freezeSource) {
@@ -461,9 +472,17 @@ public final class Migration {
                 return null;
             }));
         }
-        sync(true, 0);
+        dbshift.core.sync.SourcePosition until = sql("reading the source's position", () -> {
+            try (Connection src = source.open()) {
+                return source.dialect().changeCapture().orElseThrow(() -> new SQLException(
+                        source.dialect().displayName() + " sources have no change capture in DBShift")).position(src);
+            }
+        });
+        dbshift.core.sync.SyncResult caughtUp = catchUp.apply(until);
+        if (run.syncResult() == null) {
+            run.sync(caughtUp);
+        }
         Script rest = plan();
-        Set<Phase> deferred = EnumSet.of(Phase.TRIGGERS, Phase.EVENTS);
         if (reviewed != null) {
             Set<String> missing = rest.statements().stream().filter(st -> deferred.contains(st.phase()))
                     .map(ScriptStatement::objectKey).collect(java.util.stream.Collectors.toSet());
@@ -471,7 +490,7 @@ public final class Migration {
                     .filter(st -> deferred.contains(st.phase()) && missing.contains(st.objectKey())).toList());
         }
         if (rest.statements().stream().anyMatch(st -> deferred.contains(st.phase()))) {
-            deploy(rest, deferred, "triggers and events");
+            deploy(rest, deferred, deferred.contains(Phase.FOREIGN_KEYS) ? "foreign keys, triggers and events" : "triggers and events");
         }
         verify();
         boolean ready = run.tables().stream().allMatch(t -> "match".equals(t.checksum()));
