@@ -127,7 +127,7 @@ public final class EmbeddedKafka implements AutoCloseable {
                 config.toString(), "--ignore-formatted"));
         ServerProcesses.run(workDir, format.toArray(String[]::new));
         List<String> run = java("broker.log", "kafka.Kafka");
-        run.add(0, "-Xmx512m");
+        run.add(1, "-Xmx512m");
         run.add(config.toString());
         broker = ServerProcesses.startWatched(workDir, workDir.resolve("broker.out"), run);
         awaitPort(brokerPort, broker, workDir.resolve("broker.log"), 90_000);
@@ -159,7 +159,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
         workerStarts++;
         List<String> run = java("worker-" + workerStarts + ".log", "org.apache.kafka.connect.cli.ConnectDistributed");
-        run.add(0, "-Xmx1g");
+        run.add(1, "-Xmx1g");
         run.add(config.toString());
         worker = ServerProcesses.startWatched(workDir, workDir.resolve("worker-" + workerStarts + ".out"), run);
         awaitConnect(180_000);

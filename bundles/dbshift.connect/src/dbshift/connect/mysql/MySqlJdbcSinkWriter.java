@@ -70,7 +70,11 @@ public final class MySqlJdbcSinkWriter implements SinkConnectorWriter {
             for (TableMapping t : mapped) {
                 for (Column col : t.target().columns()) {
                     if (col.isGenerated()) {
-                        excluded.add(Pattern.quote(source.topic(options, t.source().name())) + ":" + Pattern.quote(col.name()));
+                        // the sink filters after the routing transform, on the routed topic (the table's name); the
+                        // captured topic is named too, for sinks that filter before it
+                        // exact "topic:field" names (Debezium compares them as strings, not patterns)
+                        excluded.add(t.target().name().name() + ":" + col.name());
+                        excluded.add(source.topic(options, t.source().name()) + ":" + col.name());
                     }
                 }
             }
