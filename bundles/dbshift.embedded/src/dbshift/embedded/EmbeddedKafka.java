@@ -88,11 +88,8 @@ public final class EmbeddedKafka implements AutoCloseable {
     public void killWorker() {
         long pid = workerPid();
         ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
-        try {
-            worker.waitFor();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        // the watcher around it waits on its stdin until told: the worker is gone, so let it go too
+        ServerProcesses.stopWatched(worker);
         worker = null;
     }
 
