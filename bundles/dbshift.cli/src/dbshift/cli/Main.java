@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "dbshift", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Assess, convert, deploy, copy and verify a database migration.",
         subcommands = { AssessCommand.class, ScriptCommand.class, DeployCommand.class, CopyCommand.class,
-                VerifyCommand.class, MigrateCommand.class, SyncCommand.class, CutoverCommand.class, ConnectCommand.class, DemoCommand.class,
+                VerifyCommand.class, RepairCommand.class, MigrateCommand.class, SyncCommand.class, CutoverCommand.class, ConnectCommand.class, DemoCommand.class,
                 VersionCommand.class,
                 CommandLine.HelpCommand.class },
         footer = { "", "Passwords come from DBSHIFT_SOURCE_PASSWORD and DBSHIFT_TARGET_PASSWORD (set but empty means no password),",

@@ -40,7 +40,7 @@ final class ProgressLine implements Runnable {
             }
             ticks++;
             String step = progress.step();
-            if (step.isEmpty() || progress.done() == 0 || !running) {
+            if (step.isEmpty() || progress.done() == 0 && progress.note() == null || !running) {
                 continue;
             }
             if (terminal) {
@@ -61,7 +61,8 @@ final class ProgressLine implements Runnable {
         long eta = progress.etaSeconds();
         return String.format("[%s] %,d%s %s  %,.0f %s/s%s", progress.step(), progress.done(),
                 total > 0 ? String.format(" / ~%,d", total) : "", unit, progress.rate(), unit,
-                eta >= 0 ? String.format("  ETA %d:%02d", eta / 60, eta % 60) : "");
+                eta >= 0 ? String.format("  ETA %d:%02d", eta / 60, eta % 60) : "")
+                + (progress.note() == null ? "" : "  " + progress.note());
     }
 
     void stop() {

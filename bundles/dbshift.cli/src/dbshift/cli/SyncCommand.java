@@ -20,21 +20,23 @@ final class SyncCommand extends MigrationCommand {
         super(true, true);
     }
 
+    @Option(names = "--reconnect-seconds", paramLabel = "N", defaultValue = "300",
+            description = "When the source or target goes away (a restart), keep reconnecting for up to N seconds and resume "
+                    + "from the applied position (default: ${DEFAULT-VALUE}; 0: stop at once).")
+    long reconnectSeconds = 300;
+
+    @Override
+    void validate() {
+        inRange("--max-seconds", maxSeconds, 0, 315_360_000, "seconds (0: until Ctrl+C or caught up)");
+        inRange("--reconnect-seconds", reconnectSeconds, 0, 315_360_000, "seconds (0: stop at once)");
+    }
+
     @Override
     void perform(Migration migration, PrintWriter out) {
-        Thread hook = new Thread(() -> migration.run().progress().cancel(), "dbshift-sync-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
-            SyncResult r = migration.sync(untilCaughtUp, maxSeconds);
-            out.printf("Sync: %,d changes applied, from %s to %s (source at %s); %s%n", r.changes(), r.from(), r.applied(),
-                    r.sourceHead(), r.caughtUp() ? "caught up" : String.format("%.1f s behind", r.lagSeconds()));
-            r.warnings().forEach(w -> out.println("  warning: " + w));
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException e) {
-                // shutting down already: the hook stopped the sync
-            }
-        }
+        // Ctrl+C or SIGTERM stops the sync at a batch boundary; MigrationCommand writes the report before the JVM ends
+        SyncResult r = migration.reconnectWithin(java.time.Duration.ofSeconds(reconnectSeconds)).sync(untilCaughtUp, maxSeconds);
+        out.printf("Sync: %,d changes applied, from %s to %s (source at %s); %s%n", r.changes(), r.from(), r.applied(),
+                r.sourceHead(), r.caughtUp() ? "caught up" : String.format("%.1f s behind", r.lagSeconds()));
+        r.warnings().forEach(w -> out.println("  warning: " + w));
     }
 }

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import dbshift.core.engine.Endpoint;
 import dbshift.core.engine.Jdbc;
+import dbshift.core.engine.SqlErrors;
 import dbshift.core.model.Table;
 import dbshift.core.run.MigrationOptions;
 import dbshift.core.run.MigrationRun;
@@ -43,6 +44,8 @@ public final class CopyEngine {
     private final CopyState state;
     /** Source and target are one server (and one dialect): slices can be copied without leaving it. */
     private boolean sameServer;
+    /** Check every slice against the source and copy again only those that differ (repair), whatever the checkpoints say. */
+    private boolean repair;
 
     public CopyEngine(Endpoint source, Endpoint target, MigrationOptions options, MigrationRun run) {
         this.source = source;
@@ -60,34 +63,57 @@ public final class CopyEngine {
         final List<ValueKind> keyKinds;
         final List<KeyRange> slices;
         final boolean resumed;
+        /** Slices an earlier run committed: checked against the source before they are trusted. */
+        final Set<Integer> committed;
+        /** Whether the earlier run had finished the table. */
+        final boolean wasDone;
+        final SliceComparison comparison;
+        final List<ValueKind> targetKeyKinds;
+        final List<String> recopied = java.util.Collections.synchronizedList(new ArrayList<>());
         final AtomicInteger remaining;
         final AtomicLong rows = new AtomicLong();
         final long startNanos = System.nanoTime();
         volatile String failure;
         String method;
 
-        TableJob(TableMapping mapping, List<KeyRange> slices, int pending, boolean resumed, long alreadyCopied) {
+        TableJob(TableMapping mapping, List<KeyRange> slices, Set<Integer> committed, boolean wasDone) {
             this.mapping = mapping;
             this.columns = source.dialect().rowReader().transferColumns(mapping.source(), mapping.target());
             this.keys = source.dialect().rowReader().keyColumns(mapping.source());
-            this.keyKinds = keys.stream().map(k -> kindOf(k)).toList();
+            this.keyKinds = keys.stream().map(k -> kindOf(columns, k)).toList();
+            List<TransferColumn> targetColumns = target.dialect().rowReader().transferColumns(mapping.target());
+            this.targetKeyKinds = keys.stream().map(k -> kindOf(targetColumns, k)).toList();
             this.slices = slices;
-            this.resumed = resumed;
-            this.remaining = new AtomicInteger(pending);
-            this.rows.set(alreadyCopied);
+            this.committed = committed;
+            this.resumed = !committed.isEmpty() || wasDone;
+            this.wasDone = wasDone;
+            this.comparison = committed.isEmpty() ? null : new SliceComparison(source, target, mapping);
+            this.remaining = new AtomicInteger(slices.size());
         }
 
-        private ValueKind kindOf(String key) {
-            return columns.stream().filter(c -> c.name().equals(key)).findFirst().map(TransferColumn::kind)
+        private static ValueKind kindOf(List<TransferColumn> columns, String key) {
+            return columns.stream().filter(c -> c.name().equalsIgnoreCase(key)).findFirst().map(TransferColumn::kind)
                     .orElse(ValueKind.TEXT);
         }
     }
 
-    private record SliceTask(TableJob job, int sliceNo, KeyRange range) {
+    /** One slice to copy, or (for a slice an earlier run committed) to check and copy again only if it no longer matches. */
+    private record SliceTask(TableJob job, int sliceNo, KeyRange range, boolean recheck) {
+    }
+
+    /**
+     * Repairs the tables: every slice (the copy's own, or cut afresh for tables filled by other means) is compared
+     * with the source, and exactly the slices that differ are copied again, each in one transaction with its
+     * checkpoint. Tables end with a {@link TableResult} naming the slices repaired.
+     */
+    public void repair(List<TableMapping> tables) throws SQLException {
+        repair = true;
+        copy(tables);
     }
 
     /** Copies the tables; every table ends with a {@link TableResult} in the run. */
     public void copy(List<TableMapping> tables) throws SQLException {
+        SourceTargetOverlap.refuse(source, target, tables, "copy");
         Progress progress = run.progress();
         List<TableJob> jobs = new ArrayList<>();
         List<SliceTask> tasks = new ArrayList<>();
@@ -105,26 +131,13 @@ public final class CopyEngine {
                 }
                 jobs.add(job);
                 for (int i = 0; i < job.slices.size(); i++) {
-                    tasks.add(new SliceTask(job, i, job.slices.get(i)));
+                    tasks.add(new SliceTask(job, i, job.slices.get(i), job.committed.contains(i)));
                 }
                 Long estimate = m.source().stats().estimatedRows();
                 expected += estimate == null ? 0 : estimate;
             }
             progress.start("copy", expected);
             Set<String> done = ConcurrentHashMap.newKeySet();
-            for (TableJob job : jobs) {
-                if (job.remaining.get() == 0) {
-                    finishTable(tgt, job, done);
-                }
-            }
-            // skip the slices a previous run committed
-            Map<String, Set<Integer>> committed = new ConcurrentHashMap<>();
-            for (TableJob job : jobs) {
-                if (job.resumed) {
-                    committed.put(job.mapping.key(), state.doneSlices(tgt, job.mapping.key()));
-                }
-            }
-            tasks.removeIf(t -> committed.getOrDefault(t.job.mapping.key(), Set.of()).contains(t.sliceNo));
             tasks.sort(Comparator.comparingLong((SliceTask t) -> -estimatedRows(t.job)).thenComparingInt(t -> t.sliceNo));
             runWorkers(tasks, done);
             for (TableJob job : jobs) {
@@ -149,6 +162,19 @@ public final class CopyEngine {
         String key = m.key();
         RowReader reader = source.dialect().rowReader();
         Optional<CopyState.SavedPlan> saved = state.plan(tgt, key);
+        if (repair) {
+            List<List<String>> bounds = saved.isPresent() ? saved.get().bounds() : null;
+            if (bounds == null) {
+                bounds = reader.sliceBounds(src, m.source(), sliceRows(m.source()));
+                state.savePlan(tgt, key, bounds);
+            }
+            List<KeyRange> slices = slices(bounds);
+            Set<Integer> all = new java.util.HashSet<>();
+            for (int i = 0; i < slices.size(); i++) {
+                all.add(i);
+            }
+            return new TableJob(m, slices, all, false);
+        }
         boolean stale = saved.isPresent() && saved.get().rows() + state.copiedRows(tgt, key) > 0 && isEmpty(tgt, m.target());
         if (stale) {
             // the checkpoints describe rows that are no longer there: the table was dropped and created again
@@ -159,13 +185,8 @@ public final class CopyEngine {
         if (saved.isPresent() && !options.truncateTarget()) {
             CopyState.SavedPlan plan = saved.get();
             List<KeyRange> slices = slices(plan.bounds());
-            if (plan.done()) {
-                run.table(new TableResult(m.target().name().schema(), m.target().name().name(), null, plan.rows(),
-                        Status.SKIPPED, "skipped", 0, 0, null, List.of(), "already copied by an earlier run"));
-                return null;
-            }
-            int pending = slices.size() - state.doneSlices(tgt, key).size();
-            return new TableJob(m, slices, pending, true, state.copiedRows(tgt, key));
+            // a checkpoint says what was committed, not what is still there: the slices are checked, not trusted
+            return new TableJob(m, slices, state.doneSlices(tgt, key), plan.done());
         }
         boolean empty = isEmpty(tgt, m.target());
         if (!empty) {
@@ -183,7 +204,7 @@ public final class CopyEngine {
         List<List<String>> bounds = reader.sliceBounds(src, m.source(), sliceRows(m.source()));
         state.savePlan(tgt, key, bounds);
         List<KeyRange> slices = slices(bounds);
-        return new TableJob(m, slices, slices.size(), false, 0);
+        return new TableJob(m, slices, Set.of(), false);
     }
 
     private boolean isEmpty(Connection c, Table table) throws SQLException {
@@ -234,6 +255,7 @@ public final class CopyEngine {
         try (Connection src = source.open(); Connection tgt = target.open()) {
             source.dialect().rowReader().prepareSession(src);
             BulkLoader loader = target.dialect().bulkLoader();
+            target.dialect().rowReader().prepareSession(tgt); // for checking committed slices; the loader's settings follow
             loader.prepareSession(tgt, options);
             tgt.setAutoCommit(false);
             SliceTask task;
@@ -246,13 +268,19 @@ public final class CopyEngine {
                     if (job.method == null) {
                         job.method = loader.method(tgt);
                     }
-                    long rows = copySlice(src, tgt, loader, task);
+                    long rows = task.recheck ? matchingRows(src, tgt, task) : -1;
+                    if (rows < 0) {
+                        rows = copySlice(src, tgt, loader, task);
+                        progress.add(rows);
+                    }
                     job.rows.addAndGet(rows);
-                    progress.add(rows);
                     if (job.remaining.decrementAndGet() == 0) {
                         finishTable(tgt, job, done);
                     }
-                } catch (SQLException | RuntimeException e) {
+                } catch (SQLException e) {
+                    rollback(tgt);
+                    job.failure = "slice " + (task.sliceNo + 1) + " " + task.range + ": " + SqlErrors.explain(e);
+                } catch (RuntimeException e) {
                     rollback(tgt);
                     job.failure = "slice " + (task.sliceNo + 1) + " " + task.range + ": " + e.getMessage();
                 }
@@ -262,14 +290,43 @@ public final class CopyEngine {
         }
     }
 
+    /**
+     * Checks a slice an earlier run committed against the source (row count and values): its rows when the target
+     * still holds exactly what the source has, else -1 (rows deleted, changed or added on the target since, or a
+     * source that changed without a sync): the slice is then copied again.
+     */
+    private long matchingRows(Connection src, Connection tgt, SliceTask task) throws SQLException {
+        try {
+            SliceComparison.Result r = task.job.comparison.compare(src, tgt, task.range);
+            if (r.equal()) {
+                return r.target().count();
+            }
+            task.job.recopied.add("slice " + (task.sliceNo + 1) + " " + task.range + " (source " + r.source().count()
+                    + " rows, target " + r.target().count() + (r.source().count() == r.target().count() ? ", values differ)" : ")"));
+            return -1;
+        } finally {
+            rollback(tgt); // end the read: the copy's transaction starts clean
+        }
+    }
+
     private long copySlice(Connection src, Connection tgt, BulkLoader loader, SliceTask task) throws SQLException {
         TableJob job = task.job;
         Table sourceTable = job.mapping.source();
         Table targetTable = job.mapping.target();
         // a slice that did not commit left nothing behind (it is one transaction with its checkpoint), so a
-        // resumed slice needs no clean-up; rows someone else put in its range fail the row-count check instead
+        // resumed slice needs no clean-up; a committed slice that no longer matches is replaced whole, in the same
+        // transaction as its new checkpoint
         for (int attempt = 1;; attempt++) {
             try {
+                if (task.recheck) {
+                    KeyPredicate where = KeyPredicate.of(target.dialect().quoting(), job.keys, job.targetKeyKinds, task.range);
+                    try (java.sql.PreparedStatement ps = tgt.prepareStatement("DELETE FROM "
+                            + target.dialect().quoting().quote(targetTable.name()) + where.sql())) {
+                        where.bind(ps, 1);
+                        ps.executeUpdate();
+                    }
+                    state.forgetSlice(tgt, job.mapping.key(), task.sliceNo);
+                }
                 long rows = sameServer ? loader.copyWithinServer(tgt, sourceTable, targetTable, job.columns, job.keys, job.keyKinds,
                         task.range, options) : -1;
                 if (rows < 0) {
@@ -308,7 +365,7 @@ public final class CopyEngine {
             }
         } catch (SQLException e) {
             rollback(tgt);
-            job.failure = "finishing the table failed: " + e.getMessage();
+            job.failure = "finishing the table failed: " + SqlErrors.explain(e);
             return;
         }
         done.add(job.mapping.key());
@@ -319,6 +376,27 @@ public final class CopyEngine {
         long millis = (System.nanoTime() - job.startNanos) / 1_000_000;
         long rows = job.rows.get();
         Table t = job.mapping.target();
+        if (status == Status.OK && repair) {
+            List<String> again = List.copyOf(job.recopied);
+            message = "repair: " + job.slices.size() + " slice(s) compared with the source; " + (again.isEmpty()
+                    ? "all match, nothing to repair"
+                    : again.size() + " differed and were copied again: " + String.join("; ", again.subList(0, Math.min(5,
+                            again.size()))) + (again.size() > 5 ? "; …" : ""));
+        } else if (status == Status.OK && job.resumed) {
+            String checked = job.committed.size() + " slice(s) an earlier run committed were checked against the source "
+                    + "(row counts and values)";
+            if (!job.recopied.isEmpty()) {
+                List<String> again = List.copyOf(job.recopied);
+                message = checked + "; " + again.size() + " no longer matched on the target and were copied again: "
+                        + String.join("; ", again.subList(0, Math.min(5, again.size()))) + (again.size() > 5 ? "; …" : "");
+            } else if (job.wasDone) {
+                status = Status.SKIPPED;
+                message = "already copied by an earlier run; its " + checked.replace(" an earlier run committed", "")
+                        + " and match";
+            } else {
+                message = "resumed; " + checked + " and match";
+            }
+        }
         run.table(new TableResult(t.name().schema(), t.name().name(), null, rows, status, "skipped", millis,
                 millis == 0 ? rows : rows * 1000.0 / millis, job.method, List.of(), message));
     }

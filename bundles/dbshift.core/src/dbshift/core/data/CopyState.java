@@ -143,6 +143,15 @@ public final class CopyState {
         }
     }
 
+    /** Forgets one committed slice inside the caller's transaction (it is being copied again). */
+    public void forgetSlice(Connection c, String tableKey, int sliceNo) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + q(SLICES) + " WHERE table_key = ? AND slice_no = ?")) {
+            ps.setString(1, tableKey);
+            ps.setInt(2, sliceNo);
+            ps.executeUpdate();
+        }
+    }
+
     public void tableDone(Connection c, String tableKey, long rows) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE " + q(TABLES)
                 + " SET state = 'done', row_count = ?, updated_at = ? WHERE table_key = ?")) {

@@ -33,8 +33,7 @@ public final class Verifier {
         this.run = run;
     }
 
-    private record SliceCheck(TableMapping mapping, int sliceNo, KeyRange range, List<TransferColumn> sourceColumns,
-            List<TransferColumn> targetColumns, List<ValueKind> kinds) {
+    private record SliceCheck(TableMapping mapping, int sliceNo, KeyRange range, SliceComparison comparison) {
     }
 
     private static final class Outcome {
@@ -58,18 +57,13 @@ public final class Verifier {
         try (Connection src = source.open(); Connection tgt = target.open()) {
             source.dialect().rowReader().prepareSession(src);
             for (TableMapping m : tables) {
-                List<TransferColumn> sourceColumns = source.dialect().rowReader().transferColumns(m.source(), m.target());
-                List<TransferColumn> targetColumns = alignedTargetColumns(m, sourceColumns);
-                List<ValueKind> kinds = new ArrayList<>();
-                for (int i = 0; i < sourceColumns.size(); i++) {
-                    kinds.add(compareKind(sourceColumns.get(i).kind(), targetColumns.get(i).kind()));
-                }
+                SliceComparison comparison = new SliceComparison(source, target, m);
                 List<List<String>> bounds = savedBounds(state, tgt, m.key())
                         .orElse(source.dialect().rowReader().sliceBounds(src, m.source(), DEFAULT_SLICE_ROWS));
                 List<KeyRange> slices = CopyEngine.slices(bounds);
-                outcomes.put(m.key(), new Outcome(kinds));
+                outcomes.put(m.key(), new Outcome(comparison.kinds()));
                 for (int i = 0; i < slices.size(); i++) {
-                    checks.add(new SliceCheck(m, i, slices.get(i), sourceColumns, targetColumns, kinds));
+                    checks.add(new SliceCheck(m, i, slices.get(i), comparison));
                 }
                 Long estimate = m.source().stats().estimatedRows();
                 expected += estimate == null ? 0 : estimate;
@@ -98,28 +92,6 @@ public final class Verifier {
         }
     }
 
-    /** The target's columns in the source's order (by name), read the target dialect's lossless way. */
-    private List<TransferColumn> alignedTargetColumns(TableMapping m, List<TransferColumn> sourceColumns) {
-        List<TransferColumn> all = target.dialect().rowReader().transferColumns(m.target());
-        List<TransferColumn> aligned = new ArrayList<>();
-        for (TransferColumn s : sourceColumns) {
-            aligned.add(all.stream().filter(t -> t.name().equalsIgnoreCase(s.name())).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("table " + m.target().name() + " on the target has no column \""
-                            + s.name() + "\"")));
-        }
-        return aligned;
-    }
-
-    /** Compare by the more meaningful of the two kinds (e.g. JSON when one side stores JSON as text). */
-    private static ValueKind compareKind(ValueKind a, ValueKind b) {
-        for (ValueKind k : List.of(ValueKind.JSON, ValueKind.FLOAT, ValueKind.DOUBLE, ValueKind.TEMPORAL, ValueKind.BIT)) {
-            if (a == k || b == k) {
-                return k;
-            }
-        }
-        return a;
-    }
-
     private void work(ConcurrentLinkedQueue<SliceCheck> queue, java.util.Map<String, Outcome> outcomes) {
         try (Connection src = source.open(); Connection tgt = target.open()) {
             source.dialect().rowReader().prepareSession(src);
@@ -128,28 +100,22 @@ public final class Verifier {
             while (!run.progress().isCancelled() && (check = queue.poll()) != null) {
                 Outcome outcome = outcomes.get(check.mapping.key());
                 try {
-                    RowHasher s = new RowHasher(check.kinds);
-                    try (RowStream rows = source.dialect().rowReader().open(src, check.mapping.source(), check.sourceColumns,
-                            check.range, false)) {
-                        s.addAll(rows);
-                    }
-                    RowHasher t = new RowHasher(check.kinds);
-                    try (RowStream rows = target.dialect().rowReader().open(tgt, check.mapping.target(), check.targetColumns,
-                            check.range, false)) {
-                        t.addAll(rows);
-                    }
+                    SliceComparison.Result compared = check.comparison.compare(src, tgt, check.range);
+                    RowHasher s = compared.source();
+                    RowHasher t = compared.target();
                     run.progress().add(s.count());
                     synchronized (outcome) {
                         outcome.sourceTotal.merge(s);
                         outcome.targetTotal.merge(t);
-                        if (!s.fingerprint().equals(t.fingerprint())) {
+                        if (!compared.equal()) {
                             outcome.mismatches.add("keys " + check.range + ": source " + s.count() + " rows, target "
                                     + t.count() + " rows" + (s.count() == t.count() ? ", values differ" : ""));
                         }
                     }
                 } catch (SQLException | RuntimeException e) {
                     synchronized (outcome) {
-                        outcome.errors.add("keys " + check.range + ": " + e.getMessage());
+                        outcome.errors.add("keys " + check.range + ": "
+                                + (e instanceof SQLException s ? dbshift.core.engine.SqlErrors.explain(s) : e.getMessage()));
                     }
                 }
             }

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import dbshift.core.engine.DdlWriter;
 import dbshift.core.model.Catalog;
 import dbshift.core.model.Column;
+import dbshift.core.model.DataType;
 import dbshift.core.model.ForeignKey;
 import dbshift.core.model.Index;
 import dbshift.core.model.QualifiedName;
@@ -109,7 +110,8 @@ public final class SchemaDiff {
 
     private List<String> render(Table t) {
         List<Column> columns = t.columns().stream().map(c -> c.isGenerated()
-                ? c.toBuilder().generated(expression(c.generated()), c.stored()).build() : c).toList();
+                ? c.toBuilder().generated(expression(c.generated()), c.stored()).build() : c)
+                .map(c -> c.toBuilder().type(meant(c.type())).build()).toList();
         Table bare = new Table(t.name(), columns, t.primaryKey(), List.of(), List.of(), List.of(), null, null);
         return List.of(writer.createTable(bare, false, false).get(0).replaceAll("\\s+", " "));
     }
@@ -123,6 +125,17 @@ public final class SchemaDiff {
         return e.replaceAll("[()`\\s]", "").toLowerCase(java.util.Locale.ROOT);
     }
 
+    private static final java.util.Set<String> INTEGERS = java.util.Set.of("tinyint", "smallint", "mediumint", "int", "integer",
+            "bigint");
+
+    /**
+     * A type as the server means it: an integer's display width (MariaDB prints {@code int(11)}, MySQL 8 {@code int})
+     * changes nothing stored unless ZEROFILL pads with it, so it is not a difference.
+     */
+    static DataType meant(DataType t) {
+        return INTEGERS.contains(t.name()) && !t.zerofill() && t.length() != null ? t.withLength((Integer) null) : t;
+    }
+
     private static String columnDifference(Table planned, Table live) {
         Map<String, Column> l = live.columns().stream().collect(Collectors.toMap(Column::name, c -> c, (a, b) -> a));
         List<String> diffs = new ArrayList<>();
@@ -130,7 +143,7 @@ public final class SchemaDiff {
             Column o = l.get(c.name());
             if (o == null) {
                 diffs.add("\"" + c.name() + "\" missing");
-            } else if (!Objects.equals(c.type(), o.type()) || c.nullable() != o.nullable()) {
+            } else if (!Objects.equals(meant(c.type()), meant(o.type())) || c.nullable() != o.nullable()) {
                 diffs.add("\"" + c.name() + "\" is " + o.type() + (o.nullable() ? " NULL" : " NOT NULL") + ", planned " + c.type()
                         + (c.nullable() ? " NULL" : " NOT NULL"));
             }

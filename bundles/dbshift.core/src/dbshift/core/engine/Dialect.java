@@ -79,6 +79,16 @@ public interface Dialect {
         return null;
     }
 
+    /**
+     * Where a schema-qualified table name resolves on this connection, as the server itself says (not as the URL
+     * spells it): two connections with the same identity see the same table under the same name. Engines whose
+     * schemas are databases (MySQL) answer their server identity; engines with databases above schemas (SQL Server)
+     * add the current database. Null when unknown.
+     */
+    default String namespaceIdentity(Connection connection) throws SQLException {
+        return serverIdentity(connection);
+    }
+
     /** Follows changes on a live source (its change log), for keeping a target in sync until cutover. */
     default Optional<dbshift.core.sync.ChangeCapture> changeCapture() {
         return Optional.empty();

@@ -60,6 +60,8 @@ public final class Migration {
     private Conversion conversion;
     private List<Finding> findings;
     private java.util.function.UnaryOperator<Catalog> adjustment;
+    private boolean overlapChecked;
+    private long syncReconnectMillis = 300_000;
 
     private Migration(Endpoint source, Catalog offlineSource, Endpoint target, TargetKind kind, MigrationOptions options,
             MigrationRun run) {
@@ -113,6 +115,15 @@ public final class Migration {
      * Applies a reviewer's choices (objects left out, column types overridden) to the converted catalog, before
      * anything is planned, scripted or copied. Call before the first step.
      */
+    /**
+     * How long sync (and cutover's sync) keeps reconnecting to a source or target that went away before it gives up
+     * (default 300 s; 0 gives up at once).
+     */
+    public Migration reconnectWithin(java.time.Duration window) {
+        this.syncReconnectMillis = window.toMillis();
+        return this;
+    }
+
     public Migration adjust(java.util.function.UnaryOperator<Catalog> change) {
         if (conversion != null) {
             throw new IllegalStateException("adjust() must come before the conversion");
@@ -147,10 +158,15 @@ public final class Migration {
 
     /** A step whose result is summed up in its message (what a sync applied, for instance). */
     private <T> T step(String name, Supplier<T> body, java.util.function.Function<T, String> message) {
+        return step(name, body, message, true);
+    }
+
+    /** As above; a step that stops when asked (sync until Ctrl+C) passes {@code cancelFails} false. */
+    private <T> T step(String name, Supplier<T> body, java.util.function.Function<T, String> message, boolean cancelFails) {
         long start = System.nanoTime();
         try {
             T result = body.get();
-            if (run.progress().isCancelled()) {
+            if (cancelFails && run.progress().isCancelled()) {
                 throw new MigrationException(name + " cancelled; the report says how far it got, and running it again "
                         + "resumes", MigrationException.FAILURES);
             }
@@ -282,6 +298,7 @@ public final class Migration {
     /** The whole script for the converted catalog, as if the target were empty. */
     public Script script() {
         Catalog planned = convert().catalog();
+        recordLeftOut();
         return step("script", () -> new ScriptBuilder(targetDialect().ddlWriter(), targetDialect().quoting(), kind.id())
                 .build(planned, options.indexesAfterData(), Set.of(), Set.of()));
     }
@@ -289,6 +306,7 @@ public final class Migration {
     /** The script of what the live target still lacks (everything, without a target). */
     public Script plan() {
         Catalog planned = convert().catalog();
+        recordLeftOut();
         Catalog live = readTarget();
         if (live == null) {
             return script();
@@ -301,9 +319,23 @@ public final class Migration {
         });
     }
 
+    /** Objects the source itself cannot use are left out of every script; the run lists them once as skipped. */
+    private void recordLeftOut() {
+        for (dbshift.core.model.ReadProblem p : readSource().problems()) {
+            if (p.kind() == dbshift.core.model.ReadProblem.Kind.INVALID_ON_SOURCE
+                    && run.objects().stream().noneMatch(o -> o.type().equals(p.objectType()) && o.name().equals(p.object()))) {
+                run.object(new ObjectResult(p.objectType(), null, p.object(), Status.SKIPPED,
+                        "left out: invalid on the source itself (" + p.message() + ")"));
+            }
+        }
+    }
+
     /** Deploys the statements of the given phases; returns true when all succeeded. */
     public boolean deploy(Script script, Set<Phase> phases, String stepName) {
         requireTarget();
+        if (source != null) {
+            refuseSelfTarget("deploy");
+        }
         List<ScriptStatement> statements = script.statements().stream().filter(s -> phases.contains(s.phase())).toList();
         return step(stepName, () -> sql("deploying to the target", () -> {
             try (Connection c = target.open()) {
@@ -378,17 +410,22 @@ public final class Migration {
     public void copy() {
         requireTarget();
         requireSource();
+        refuseSelfTarget("copy");
         recordReplicationStart();
-        step("data", () -> sql("copying the data", () -> {
-            new CopyEngine(source, target, options, run).copy(tableMappings());
+        step("data", () -> {
+            sql("copying the data", () -> {
+                new CopyEngine(source, target, options, run).copy(tableMappings());
+                return null;
+            });
+            // inside the step, so that its line says FAILED when a table did
+            List<dbshift.core.run.TableResult> failed = run.tables().stream().filter(t -> t.status().isFailure()).toList();
+            if (!failed.isEmpty()) {
+                throw new MigrationException("the copy of " + failed.size() + " table(s) failed: " + failed.stream()
+                        .map(t -> t.schema() + "." + t.name() + ": " + t.message()).collect(java.util.stream.Collectors.joining("; ")),
+                        MigrationException.FAILURES);
+            }
             return null;
-        }));
-        List<dbshift.core.run.TableResult> failed = run.tables().stream().filter(t -> t.status().isFailure()).toList();
-        if (!failed.isEmpty()) {
-            throw new MigrationException("the copy of " + failed.size() + " table(s) failed: " + failed.stream()
-                    .map(t -> t.schema() + "." + t.name() + ": " + t.message()).collect(java.util.stream.Collectors.joining("; ")),
-                    MigrationException.FAILURES);
-        }
+        });
     }
 
     /**
@@ -404,7 +441,7 @@ public final class Migration {
             dbshift.core.sync.SourcePosition position = capture.get().position(src);
             dbshift.core.sync.SyncState state = new dbshift.core.sync.SyncState(target.dialect());
             state.ensureTable(tgt);
-            String key = dbshift.core.sync.Synchronizer.sourceKey(source);
+            String key = dbshift.core.sync.Synchronizer.sourceKey(source, tableMappings());
             if (options.truncateTarget()) {
                 state.forget(tgt, key);
             }
@@ -421,6 +458,7 @@ public final class Migration {
     public dbshift.core.sync.SyncResult sync(boolean untilCaughtUp, long maxSeconds) {
         requireTarget();
         requireSource();
+        refuseSelfTarget("sync");
         dbshift.core.sync.SyncResult result = step("sync", () -> sql("syncing changes", () -> {
             dbshift.core.sync.SourcePosition until = null;
             if (untilCaughtUp) {
@@ -429,11 +467,14 @@ public final class Migration {
                             source.dialect().displayName() + " sources have no change capture in DBShift")).position(src);
                 }
             }
-            return new dbshift.core.sync.Synchronizer(source, target, tableMappings(), options, run).run(until, maxSeconds * 1000);
-        }), r -> String.format(java.util.Locale.ROOT, "%,d changed rows applied, %s → %s; %s", r.changes(), r.from(),
+            dbshift.core.sync.SyncResult r = new dbshift.core.sync.Synchronizer(source, target, tableMappings(), options, run)
+                    .reconnectWithin(syncReconnectMillis).run(until, maxSeconds * 1000);
+            run.sync(r); // recorded before anything else can fail: the report always has the applied position
+            return r;
+        }), r -> String.format(java.util.Locale.ROOT, "%,d changed rows applied, %s → %s; %s%s", r.changes(), r.from(),
                 r.applied(), r.caughtUp() ? "caught up with the source"
-                        : String.format(java.util.Locale.ROOT, "%.1f s behind the source", r.lagSeconds())));
-        run.sync(result);
+                        : String.format(java.util.Locale.ROOT, "%.1f s behind the source", r.lagSeconds()),
+                run.progress().isCancelled() ? "; stopped on request" : ""), !untilCaughtUp);
         return result;
     }
 
@@ -451,19 +492,39 @@ public final class Migration {
      * {@code reviewed} (a reviewed script, so that a reviewer's edits hold) when given, else as planned.
      */
     public void cutover(boolean freezeSource, Script reviewed) {
-        cutover(freezeSource, reviewed, EnumSet.of(Phase.TRIGGERS, Phase.EVENTS), until -> sync(true, 0));
+        cutover(freezeSource, reviewed, dbshift.core.sync.CutoverGate.defaults());
+    }
+
+    /**
+     * The switch-over behind a gate: it proceeds only when the sync keeps up, the last full verification was clean
+     * (or repaired), no blocking finding is open and the caller's own conditions passed; each condition is a step
+     * of the run with its numbers. {@code gate.force()} proceeds anyway and records that it did.
+     */
+    public void cutover(boolean freezeSource, Script reviewed, dbshift.core.sync.CutoverGate gate) {
+        requireTarget();
+        requireSource();
+        refuseSelfTarget("cutover");
+        checkGate(gate);
+        switchOver(freezeSource, reviewed, EnumSet.of(Phase.TRIGGERS, Phase.EVENTS), until -> sync(true, 0));
     }
 
     /**
      * The switch-over with another way of catching up: {@code catchUp} gets the source's position once writes are
      * frozen (or at the moment cutover starts) and returns when the target holds every change up to it (a Kafka
-     * Connect pipeline waits for its connectors there). {@code deferred} are the phases still missing on the
-     * target that cutover creates before verifying (a pipeline also leaves foreign keys to it).
+     * Connect pipeline waits for its connectors there; DBShift's own sync gate does not apply, the pipeline's
+     * catch-up is the gate). {@code deferred} are the phases still missing on the target that cutover creates
+     * before verifying (a pipeline also leaves foreign keys to it).
      */
     public void cutover(boolean freezeSource, Script reviewed, Set<Phase> deferred,
             java.util.function.Function<dbshift.core.sync.SourcePosition, dbshift.core.sync.SyncResult> catchUp) {
         requireTarget();
         requireSource();
+        refuseSelfTarget("cutover");
+        switchOver(freezeSource, reviewed, deferred, catchUp);
+    }
+
+    private void switchOver(boolean freezeSource, Script reviewed, Set<Phase> deferred,
+            java.util.function.Function<dbshift.core.sync.SourcePosition, dbshift.core.sync.SyncResult> catchUp) {
         if (freezeSource) {
             step("freeze source", () -> sql("freezing writes on the source", () -> {
                 try (Connection src = source.open()) {
@@ -502,13 +563,84 @@ public final class Migration {
         }
     }
 
+    private void checkGate(dbshift.core.sync.CutoverGate gate) {
+        List<dbshift.core.sync.CutoverGate.Condition> conditions = new ArrayList<>();
+        List<TableMapping> mappings = tableMappings();
+        dbshift.core.sync.SyncResult window = sql("cutover gate: following the source", () ->
+                new dbshift.core.sync.Synchronizer(source, target, mappings, options, run).reconnectWithin(syncReconnectMillis)
+                        .run(null, Math.max(1, gate.windowSeconds()) * 1000));
+        conditions.add(new dbshift.core.sync.CutoverGate.Condition("sync lag", window.maxLagSeconds() <= gate.maxLagSeconds(),
+                String.format(Locale.ROOT, "at most %.1f s behind the source while following it for %d s (limit %.1f s); "
+                        + "%,d changed rows applied", window.maxLagSeconds(), gate.windowSeconds(), gate.maxLagSeconds(),
+                        window.changes())));
+        java.util.Optional<dbshift.core.data.VerificationState.Last> last = sql("cutover gate: reading the last verification",
+                () -> {
+                    try (Connection c = target.open()) {
+                        return new dbshift.core.data.VerificationState(target.dialect()).last(c, scopeKey(mappings));
+                    }
+                });
+        conditions.add(new dbshift.core.sync.CutoverGate.Condition("verification", last.isPresent() && last.get().clean(),
+                last.isEmpty() ? "no full verification of these databases is recorded on the target: run verify (and repair)"
+                        : last.get().clean() ? "last full verification " + last.get().finished() + ": " + last.get().tables()
+                                + " table(s), all match"
+                                : "last full verification " + last.get().finished() + " found " + last.get().differing() + " of "
+                                        + last.get().tables() + " table(s) differing: run repair, then verify"));
+        long blocking = assess().stream().filter(Finding::isBlocking).count();
+        conditions.add(new dbshift.core.sync.CutoverGate.Condition("findings", blocking == 0,
+                blocking + " blocking finding(s) open" + (blocking == 0 ? "" : " (see the report)")));
+        conditions.addAll(gate.extra());
+        List<String> failed = new ArrayList<>();
+        for (var c : conditions) {
+            if (!c.passed()) {
+                failed.add(c.name() + ": " + c.detail());
+            }
+            run.step(new StepResult("gate: " + c.name(), c.passed() ? Status.OK : gate.force() ? Status.WARNING : Status.FAILED, 0,
+                    c.detail() + (!c.passed() && gate.force() ? "; overridden by --force" : "")));
+        }
+        if (!failed.isEmpty() && !gate.force()) {
+            throw new MigrationException("cutover refused by its gate (nothing was switched): " + String.join("; ", failed)
+                    + ". Fix these (wait for the sync, repair, resolve the findings) or pass --force to switch anyway",
+                    MigrationException.FAILURES);
+        }
+        if (!failed.isEmpty()) {
+            run.note("the cutover gate was overridden by --force: " + String.join("; ", failed));
+        }
+    }
+
     public void verify() {
         requireTarget();
         requireSource();
+        refuseSelfTarget("verify");
         step("verify", () -> sql("verifying the data", () -> {
-            new Verifier(source, target, options, run).verify(tableMappings());
+            List<TableMapping> mappings = tableMappings();
+            new Verifier(source, target, options, run).verify(mappings);
+            int differing = (int) mappings.stream().map(m -> run.table(m.target().name().schema(), m.target().name().name()))
+                    .filter(t -> t == null || !"match".equals(t.checksum())).count();
+            try (Connection c = target.open()) {
+                new dbshift.core.data.VerificationState(target.dialect()).record(c, scopeKey(mappings), mappings.size(), differing);
+            }
             return null;
         }));
+    }
+
+    /** The key under which this migration's set of databases keeps its replication and verification state. */
+    private String scopeKey(List<TableMapping> mappings) {
+        return dbshift.core.sync.Synchronizer.sourceKey(source, mappings);
+    }
+
+    /**
+     * Compares every slice of every table with the source and copies again exactly the slices that differ (rows
+     * deleted, changed or added on the target), each in one transaction with its checkpoint, then verifies all.
+     */
+    public void repair() {
+        requireTarget();
+        requireSource();
+        refuseSelfTarget("repair");
+        step("repair", () -> sql("repairing the data", () -> {
+            new CopyEngine(source, target, options, run).repair(tableMappings());
+            return null;
+        }));
+        verify();
     }
 
     // ---- users -----------------------------------------------------------------------------------------------
@@ -588,6 +720,7 @@ public final class Migration {
         requireTarget();
         requireSource();
         try {
+            refuseSelfTarget("migrate");
             assess();
             if (hasBlockingFindings()) {
                 long n = findings.stream().filter(Finding::isBlocking).count();
@@ -610,6 +743,23 @@ public final class Migration {
         } finally {
             run.finish();
         }
+    }
+
+    /**
+     * Refuses, before anything is written, a target table that is its source table itself (one server reached
+     * through two URLs, the same database named on both sides). Checked once per migration.
+     */
+    private void refuseSelfTarget(String what) {
+        if (overlapChecked || source == null || target == null) {
+            return;
+        }
+        try {
+            dbshift.core.data.SourceTargetOverlap.refuse(source, target, tableMappings(), what);
+        } catch (MigrationException e) {
+            run.step(new StepResult(what, Status.FAILED, 0, e.getMessage()));
+            throw e;
+        }
+        overlapChecked = true;
     }
 
     private void requireTarget() {

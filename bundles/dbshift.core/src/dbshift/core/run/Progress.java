@@ -13,6 +13,7 @@ public final class Progress {
     private final AtomicLong total = new AtomicLong();
     private volatile long startedNanos = System.nanoTime();
     private volatile boolean cancelled;
+    private volatile String note;
 
     /** Starts counting a new step of {@code expectedTotal} units (rows, statements; 0 when unknown). */
     public void start(String stepName, long expectedTotal) {
@@ -20,6 +21,15 @@ public final class Progress {
         done.set(0);
         total.set(expectedTotal);
         startedNanos = System.nanoTime();
+    }
+
+    /** A short word on the state of the step (e.g. reconnecting), shown beside the counters; null clears it. */
+    public void note(String text) {
+        note = text;
+    }
+
+    public String note() {
+        return note;
     }
 
     public void add(long units) {

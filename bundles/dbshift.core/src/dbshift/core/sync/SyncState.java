@@ -53,6 +53,12 @@ public final class SyncState {
                 .stream().findFirst();
     }
 
+    /** The keys recorded whose text starts with {@code prefix} (the scopes copied from one source). */
+    public List<String> keys(Connection c, String prefix) throws SQLException {
+        return Jdbc.query(c, "SELECT source_key FROM " + q() + " ORDER BY source_key", rs -> rs.getString(1)).stream()
+                .filter(k -> k.startsWith(prefix)).map(k -> k.substring(prefix.length())).toList();
+    }
+
     /** Records where the source's log was when a copy began, unless a copy of this source already recorded it. */
     public void recordStart(Connection c, String sourceKey, SourcePosition position) throws SQLException {
         if (load(c, sourceKey).isPresent()) {

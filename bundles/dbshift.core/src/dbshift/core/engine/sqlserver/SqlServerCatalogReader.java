@@ -454,12 +454,18 @@ public final class SqlServerCatalogReader implements CatalogReader {
 
     private static Map<String, List<View>> views(Read r) throws SQLException {
         Map<String, List<View>> out = new HashMap<>();
+        Map<QualifiedName, List<String>> unresolved = unresolvedViewReferences(r);
         Jdbc.query(r.c, sql("views"), rs -> {
             String schema = rs.getString("schema_name");
             if (!r.inScope(schema)) {
                 return null;
             }
             QualifiedName name = new QualifiedName(schema, rs.getString("view_name"));
+            if (unresolved.containsKey(name)) {
+                r.problems.add(ReadProblem.invalidOnSource("view", name.toString(), "it references "
+                        + String.join(", ", unresolved.get(name)) + ", which no longer exist" + (unresolved.get(name).size() == 1 ? "s" : "")));
+                return null;
+            }
             String definition = rs.getString("definition");
             if (definition == null) {
                 r.problems.add(new ReadProblem("view", name.toString(), "its definition is encrypted (WITH ENCRYPTION)"));
@@ -473,6 +479,24 @@ public final class SqlServerCatalogReader implements CatalogReader {
                     definition, null, null, null, null));
             return null;
         });
+        return out;
+    }
+
+    /** Views whose references no longer resolve; empty (and a read problem) where the dependency view is refused. */
+    private static Map<QualifiedName, List<String>> unresolvedViewReferences(Read r) {
+        Map<QualifiedName, List<String>> out = new HashMap<>();
+        try {
+            Jdbc.query(r.c, sql("invalid-views"), rs -> {
+                String missing = rs.getString("referenced_schema_name") == null ? rs.getString("referenced_entity_name")
+                        : rs.getString("referenced_schema_name") + "." + rs.getString("referenced_entity_name");
+                out.computeIfAbsent(new QualifiedName(rs.getString("schema_name"), rs.getString("view_name")), k -> new ArrayList<>())
+                        .add(missing);
+                return null;
+            });
+        } catch (SQLException e) {
+            r.problems.add(new ReadProblem("server", "sys.sql_expression_dependencies", "not read (" + e.getMessage()
+                    + "); views over dropped tables cannot be told apart and fail at deploy instead"));
+        }
         return out;
     }
 

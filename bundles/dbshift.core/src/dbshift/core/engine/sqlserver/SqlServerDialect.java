@@ -57,6 +57,20 @@ public final class SqlServerDialect implements Dialect {
             kind(TARGET_AZURE_SQL_DB, "Azure SQL Database", AZURE_SQL_DB_REFUSED, true),
             kind(TARGET_AZURE_SQL_MI, "Azure SQL Managed Instance", AZURE_SQL_MI_REFUSED, true));
 
+    /** The instance, as the server names itself (a URL may reach it under many host names). */
+    @Override
+    public String serverIdentity(Connection connection) throws SQLException {
+        return dbshift.core.engine.Jdbc.scalar(connection, "SELECT CONCAT(CONVERT(nvarchar(128), SERVERPROPERTY('MachineName')), '|', "
+                + "@@SERVERNAME, '|', CONVERT(nvarchar(128), SERVERPROPERTY('InstanceName')))");
+    }
+
+    /** Schemas live inside a database: the instance plus the current database. */
+    @Override
+    public String namespaceIdentity(Connection connection) throws SQLException {
+        String server = serverIdentity(connection);
+        return server == null ? null : server + "|" + dbshift.core.engine.Jdbc.scalar(connection, "SELECT DB_NAME()");
+    }
+
     @Override
     public String id() {
         return ID;

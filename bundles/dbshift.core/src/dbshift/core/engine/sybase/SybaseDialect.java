@@ -29,6 +29,19 @@ public final class SybaseDialect implements Dialect {
 
     private final SybaseRowReader rowReader = new SybaseRowReader();
 
+    /** The server as it names itself, for telling a source from a target. */
+    @Override
+    public String serverIdentity(java.sql.Connection connection) throws java.sql.SQLException {
+        return dbshift.core.engine.Jdbc.scalar(connection, "SELECT @@servername");
+    }
+
+    /** Owners live inside a database: the server plus the current database. */
+    @Override
+    public String namespaceIdentity(java.sql.Connection connection) throws java.sql.SQLException {
+        String server = serverIdentity(connection);
+        return server == null ? null : server + "|" + dbshift.core.engine.Jdbc.scalar(connection, "SELECT db_name()");
+    }
+
     @Override
     public String id() {
         return ID;
