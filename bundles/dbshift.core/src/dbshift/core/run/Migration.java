@@ -525,6 +525,35 @@ public final class Migration {
         requireSource();
         refuseSelfTarget("cutover");
         dbshift.core.sync.SyncResult window = checkGate(gate);
+        switchOver(freezeSource, reviewed, EnumSet.of(Phase.TRIGGERS, Phase.EVENTS), until -> {
+            dbshift.core.sync.SyncResult last = sync(true, 0);
+            // what the gate's window applied belongs to the cutover's sync too
+            dbshift.core.sync.SyncResult all = new dbshift.core.sync.SyncResult(window.from(), last.applied(), last.sourceHead(),
+                    window.changes() + last.changes(), last.lagSeconds(), last.caughtUp(), java.util.stream.Stream.concat(
+                            window.warnings().stream(), last.warnings().stream()).distinct().toList(),
+                    Math.max(window.maxLagSeconds(), last.maxLagSeconds()));
+            run.sync(all);
+            return all;
+        });
+    }
+
+    /**
+     * The switch-over with another way of catching up: {@code catchUp} gets the source's position once writes are
+     * frozen (or at the moment cutover starts) and returns when the target holds every change up to it (a Kafka
+     * Connect pipeline waits for its connectors there; DBShift's own sync gate does not apply, the pipeline's
+     * catch-up is the gate). {@code deferred} are the phases still missing on the target that cutover creates
+     * before verifying (a pipeline also leaves foreign keys to it).
+     */
+    public void cutover(boolean freezeSource, Script reviewed, Set<Phase> deferred,
+            java.util.function.Function<dbshift.core.sync.SourcePosition, dbshift.core.sync.SyncResult> catchUp) {
+        requireTarget();
+        requireSource();
+        refuseSelfTarget("cutover");
+        switchOver(freezeSource, reviewed, deferred, catchUp);
+    }
+
+    private void switchOver(boolean freezeSource, Script reviewed, Set<Phase> deferred,
+            java.util.function.Function<dbshift.core.sync.SourcePosition, dbshift.core.sync.SyncResult> catchUp) {
         if (freezeSource) {
             step("freeze source", () -> sql("freezing writes on the source", () -> {
                 try (Connection src = source.open()) {
@@ -533,13 +562,17 @@ public final class Migration {
                 return null;
             }));
         }
-        dbshift.core.sync.SyncResult last = sync(true, 0);
-        // what the gate's window applied belongs to the cutover's sync too
-        run.sync(new dbshift.core.sync.SyncResult(window.from(), last.applied(), last.sourceHead(), window.changes() + last.changes(),
-                last.lagSeconds(), last.caughtUp(), java.util.stream.Stream.concat(window.warnings().stream(),
-                        last.warnings().stream()).distinct().toList(), Math.max(window.maxLagSeconds(), last.maxLagSeconds())));
+        dbshift.core.sync.SourcePosition until = sql("reading the source's position", () -> {
+            try (Connection src = source.open()) {
+                return source.dialect().changeCapture().orElseThrow(() -> new SQLException(
+                        source.dialect().displayName() + " sources have no change capture in DBShift")).position(src);
+            }
+        });
+        dbshift.core.sync.SyncResult caughtUp = catchUp.apply(until);
+        if (run.syncResult() == null) {
+            run.sync(caughtUp);
+        }
         Script rest = plan();
-        Set<Phase> deferred = EnumSet.of(Phase.TRIGGERS, Phase.EVENTS);
         if (reviewed != null) {
             Set<String> missing = rest.statements().stream().filter(st -> deferred.contains(st.phase()))
                     .map(ScriptStatement::objectKey).collect(java.util.stream.Collectors.toSet());
@@ -547,7 +580,7 @@ public final class Migration {
                     .filter(st -> deferred.contains(st.phase()) && missing.contains(st.objectKey())).toList());
         }
         if (rest.statements().stream().anyMatch(st -> deferred.contains(st.phase()))) {
-            deploy(rest, deferred, "triggers and events");
+            deploy(rest, deferred, deferred.contains(Phase.FOREIGN_KEYS) ? "foreign keys, triggers and events" : "triggers and events");
         }
         verify();
         boolean ready = run.tables().stream().allMatch(t -> "match".equals(t.checksum()));
