@@ -6,7 +6,7 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Properties;
 
-import dbshift.core.engine.mysql.MySqlQuoting;
+import dbshift.mysql.MySqlQuoting;
 import dbshift.embedded.EmbeddedServer;
 
 /** One embedded server the benchmark copies from or to: its address, and plain SQL on it as root. */

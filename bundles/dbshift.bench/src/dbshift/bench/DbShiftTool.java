@@ -8,7 +8,7 @@ import dbshift.core.data.CopyEngine;
 import dbshift.core.data.TableMapping;
 import dbshift.core.engine.ConnectionSpec;
 import dbshift.core.engine.Endpoint;
-import dbshift.core.engine.mysql.MySqlBulkLoader;
+import dbshift.mysql.MySqlBulkLoader;
 import dbshift.core.model.Catalog;
 import dbshift.core.model.QualifiedName;
 import dbshift.core.model.Table;

@@ -3,7 +3,7 @@ package dbshift.bench;
 import java.sql.Connection;
 import java.sql.Statement;
 
-import dbshift.core.engine.mysql.MySqlQuoting;
+import dbshift.mysql.MySqlQuoting;
 
 /**
  * {@code INSERT INTO target.orders SELECT ... FROM source.orders} on the source server itself: no client, no

@@ -6,7 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.function.LongConsumer;
 
-import dbshift.core.engine.mysql.MySqlQuoting;
+import dbshift.mysql.MySqlQuoting;
 
 /**
  * The table every tool copies: an order book with an int primary key, short and long text, a datetime and a

@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
 
-import dbshift.core.engine.mysql.MySqlScriptSyntax;
+import dbshift.mysql.MySqlScriptSyntax;
 import dbshift.core.script.ScriptStatement;
 
 /**

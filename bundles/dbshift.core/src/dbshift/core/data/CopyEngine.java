@@ -401,10 +401,14 @@ public final class CopyEngine {
                 millis == 0 ? rows : rows * 1000.0 / millis, job.method, List.of(), message));
     }
 
-    /** Deadlocks and lock wait timeouts: the transaction was rolled back and may simply be run again. */
+    /**
+     * Deadlocks and lock wait timeouts: the transaction was rolled back and may simply be run again. SQLSTATE 40001
+     * is the standard's word for it; engines that use their own codes say so through {@link dbshift.core.engine.Dialect#isTransient}.
+     */
     public static boolean isTransient(SQLException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException s && ("40001".equals(s.getSQLState()) || s.getErrorCode() == 1213 || s.getErrorCode() == 1205)) {
+            if (t instanceof SQLException s && ("40001".equals(s.getSQLState())
+                    || dbshift.core.engine.Dialects.all().stream().anyMatch(d -> d.isTransient(s)))) {
                 return true;
             }
         }

@@ -33,12 +33,11 @@ public final class ConnectionErrors {
             }
         }
         String state = e.getSQLState() == null ? "" : e.getSQLState();
-        int code = e.getErrorCode();
-        // 1045 MySQL/MariaDB, 18456 SQL Server and Azure SQL (login failed)
-        if (code == 1045 || code == 18456 || state.startsWith("28")) {
+        // SQLSTATE class 28 is the standard's; engines with their own codes tell through their dialect
+        if (Dialects.all().stream().anyMatch(d -> d.isAccessDenied(e)) || state.startsWith("28")) {
             return "cannot connect to the " + where + ": access denied - wrong user name or password (" + firstLine(e) + ")";
         }
-        if (code == 1049 || code == 4060) {
+        if (Dialects.all().stream().anyMatch(d -> d.isUnknownDatabase(e))) {
             return "cannot connect to the " + where + ": the database does not exist (" + firstLine(e) + ")";
         }
         // a connection that never opened was not "lost": no run-it-again advice for it

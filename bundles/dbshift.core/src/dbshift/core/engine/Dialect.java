@@ -12,8 +12,10 @@ import dbshift.core.script.ScriptSyntax;
 
 /**
  * One database engine family as DBShift speaks it: how to connect, quote, read the catalog, write DDL, split
- * scripts, read rows and bulk-load them, and which target kinds it offers. Registered once in
- * {@code META-INF/services/dbshift.core.engine.Dialect}; nothing else in the engine switches on engine names.
+ * scripts, read rows and bulk-load them, and which target kinds it offers. An engine bundle registers each of its
+ * dialects twice, as an OSGi declarative service ({@code OSGI-INF/*.xml}, {@code Service-Component}) and in
+ * {@code META-INF/services/dbshift.core.engine.Dialect} for plain Java; {@link Dialects} takes both. Nothing else in
+ * the engine switches on engine names. Implementations need a public no-argument constructor.
  */
 public interface Dialect {
 
@@ -22,8 +24,47 @@ public interface Dialect {
 
     String displayName();
 
+    /**
+     * Where this dialect is listed among the registered ones (connection and target kind lists, error messages),
+     * lower first; ties go by id. Needed because neither OSGi services nor class path jars come in a stable order.
+     */
+    default int order() {
+        return 1000;
+    }
+
     /** Whether this dialect handles the given JDBC URL (e.g. {@code jdbc:mysql:}). */
     boolean acceptsUrl(String jdbcUrl);
+
+    /** The URL prefixes {@link #acceptsUrl} takes, for the message about a URL no dialect takes. */
+    default List<String> urlPrefixes() {
+        return List.of();
+    }
+
+    /**
+     * Whether an error says the transaction was rolled back by a deadlock or a lock wait timeout and may simply be
+     * run again (SQLSTATE 40001 counts for every engine; this is for the engine's own error codes).
+     */
+    default boolean isTransient(SQLException e) {
+        return false;
+    }
+
+    /**
+     * Whether an error means the server went away (restarted, network down), by the words of the engine's driver or
+     * change capture where the exception type and SQLSTATE do not tell; a new session may go on.
+     */
+    default boolean isConnectionLoss(Throwable e) {
+        return false;
+    }
+
+    /** Whether an error on connecting means a wrong user name or password, by the engine's own error codes. */
+    default boolean isAccessDenied(SQLException e) {
+        return false;
+    }
+
+    /** Whether an error on connecting means the database named in the URL does not exist, by the engine's codes. */
+    default boolean isUnknownDatabase(SQLException e) {
+        return false;
+    }
 
     /** Opens a connection; the dialect adds the driver properties it relies on (streaming, bulk load, …). */
     Connection connect(ConnectionSpec spec) throws SQLException;
@@ -146,5 +187,14 @@ public interface Dialect {
     /** Runs captured statements for a replay (default database, translation into this dialect, plans), where it can. */
     default Optional<dbshift.core.replay.ReplayEngine> replayEngine() {
         return Optional.empty();
+    }
+
+    /**
+     * Splits SQL text in this dialect's syntax (an expression, a view's query) into tokens, comments and white space
+     * included, so that a converter from this dialect can translate the text the model carries without knowing this
+     * dialect's lexer. Dialects that no converter reads text from need not offer it.
+     */
+    default List<dbshift.core.script.SqlToken> tokenize(String sql) {
+        throw new UnsupportedOperationException(displayName() + " offers no tokenizer to converters yet");
     }
 }

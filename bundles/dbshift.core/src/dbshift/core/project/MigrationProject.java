@@ -171,7 +171,7 @@ public record MigrationProject(String name, String sourceEngine, String targetKi
             return false;
         }
         try {
-            create("probe", "mysql", "mysql", Scope.SCHEMA, null).withQuickFix(quickFix);
+            create("probe", "probe", "probe", Scope.SCHEMA, null).withQuickFix(quickFix);
             return true;
         } catch (RuntimeException e) {
             return false;

@@ -326,8 +326,9 @@ public final class Synchronizer {
                 return true;
             }
             String m = t.getMessage() == null ? "" : t.getMessage();
-            if (m.contains("Connection is closed") || m.contains("Communications link failure")
-                    || m.contains("connection to the source's binary log failed") || m.contains("Socket closed")) {
+            Throwable cause = t;
+            if (m.contains("Connection is closed") || m.contains("Socket closed")
+                    || dbshift.core.engine.Dialects.all().stream().anyMatch(d -> d.isConnectionLoss(cause))) {
                 return true;
             }
         }
