@@ -28,8 +28,8 @@ final class BenchServer implements AutoCloseable {
     }
 
     /** Finds the server's process(es) among this JVM's descendants by its work directory, for CPU accounting. */
-    void findProcesses(java.nio.file.Path workDir) {
-        pids = CpuMeter.serverPids(workDir);
+    void findProcesses() {
+        pids = CpuMeter.serverPids(server.port());
     }
 
     List<Long> pids() {

@@ -212,7 +212,7 @@ public final class Benchmark implements Callable<Integer> {
         log.printf("#   ready on port %d in %.1f s%n", db.port(), (System.nanoTime() - t0) / 1e9);
         String opts = String.join(" ", options);
         BenchServer server = new BenchServer(db, "MariaDB " + EmbeddedMariaDb.VERSION, opts, true);
-        server.findProcesses(work.resolve("mariadb"));
+        server.findProcesses();
         if (server.pids().isEmpty()) {
             notes.add("MariaDB's server process was not found: its CPU seconds are missing from the table.");
         }
@@ -230,7 +230,7 @@ public final class Benchmark implements Callable<Integer> {
         log.printf("#   ready on port %d in %.1f s%n", db.port(), (System.nanoTime() - t0) / 1e9);
         String opts = String.join(" ", options);
         BenchServer server = new BenchServer(db, "MySQL " + EmbeddedMySql.VERSION, opts, false);
-        server.findProcesses(work.resolve("mysql"));
+        server.findProcesses();
         if (server.pids().isEmpty()) {
             notes.add("MySQL's server process was not found: its CPU seconds are missing from the table.");
         }

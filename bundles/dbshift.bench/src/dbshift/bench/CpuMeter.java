@@ -56,16 +56,18 @@ final class CpuMeter {
         }
     }
 
-    /** The server processes this JVM started whose command line mentions {@code workDir} (their data directory). */
-    static List<Long> serverPids(Path workDir) {
-        String dir = workDir.toAbsolutePath().normalize().toString();
+    /**
+     * The server processes this JVM started listening on {@code port} (by their {@code --port=} argument: their
+     * data may be in a folder of their own when the work folder's path is not plain).
+     */
+    static List<Long> serverPids(int port) {
+        String portArgument = "--port=" + port;
         return ProcessHandle.current().descendants().filter(ph -> {
             String cmd = ph.info().command().orElse("");
             if (!(cmd.endsWith("/mariadbd") || cmd.endsWith("/mysqld"))) {
                 return false;
             }
-            String args = String.join(" ", ph.info().arguments().orElse(new String[0]));
-            return cmd.startsWith(dir) || args.contains(dir);
+            return java.util.Arrays.asList(ph.info().arguments().orElse(new String[0])).contains(portArgument);
         }).map(ProcessHandle::pid).toList();
     }
 }

@@ -3,6 +3,8 @@ package dbshift.cli;
 import java.io.PrintWriter;
 
 import dbshift.core.run.Migration;
+import dbshift.core.run.MigrationException;
+import dbshift.core.sync.CutoverGate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -17,17 +19,60 @@ final class CutoverCommand extends MigrationCommand {
                     + "(default: ${DEFAULT-VALUE}; 0: stop at once).")
     long reconnectSeconds = 300;
 
+    @Option(names = "--max-lag", paramLabel = "SECONDS", defaultValue = "10",
+            description = "Gate: the sync must stay at most this far behind the source while it is followed for --lag-window "
+                    + "(default: ${DEFAULT-VALUE}).")
+    double maxLag = 10;
+
+    @Option(names = "--lag-window", paramLabel = "SECONDS", defaultValue = "5",
+            description = "Gate: how long the source is followed to measure the lag before the switch (default: ${DEFAULT-VALUE}).")
+    long lagWindow = 5;
+
+    @Option(names = "--replay-report", paramLabel = "FILE",
+            description = "Gate: also require this workload replay (replay.json from 'dbshift replay') to be clean.")
+    java.nio.file.Path replayReport;
+
+    @Option(names = "--with-fallback", description = "Record where the new target's change log is at the switch, so that "
+            + "'fallback-sync' can keep the old source in step and 'fallback-cutover' can switch back.")
+    boolean withFallback;
+
+    @Option(names = "--force", description = "Switch even when a gate condition fails; the report says which and that it was forced.")
+    boolean force;
+
+    @picocli.CommandLine.Mixin
+    ConnectCommand.PipelineArgs pipeline;
+
     CutoverCommand() {
         super(true, true);
     }
 
     @Override
-    void perform(Migration migration, PrintWriter out) {
-        if (reconnectSeconds < 0) {
-            throw new dbshift.core.run.MigrationException("--reconnect-seconds must be 0 or more, not " + reconnectSeconds,
-                    dbshift.core.run.MigrationException.USAGE);
+    void validate() {
+        inRange("--reconnect-seconds", reconnectSeconds, 0, 315_360_000, "seconds (0: stop at once)");
+        inRange("--lag-window", lagWindow, 1, 86_400, "seconds");
+        if (!(maxLag >= 0 && maxLag <= 86_400)) {
+            throw new MigrationException("--max-lag must be between 0 and 86400 seconds, not " + maxLag, MigrationException.USAGE);
         }
-        migration.reconnectWithin(java.time.Duration.ofSeconds(reconnectSeconds)).cutover(freezeSource);
+    }
+
+    @Override
+    void perform(Migration migration, PrintWriter out) {
+        if (pipeline.connectUrl != null) {
+            // the target is filled by a Kafka Connect pipeline: wait for it instead of replaying the binlog
+            dbshift.connect.Pipeline p = new dbshift.connect.Pipeline(migration, pipeline.options(jobs));
+            migration.cutover(freezeSource, null, dbshift.connect.Pipeline.AT_CUTOVER,
+                    until -> p.catchUp(until, pipeline.maxSeconds * 1000));
+            out.println("Cutover: the target verifies equal to the source as of " + migration.run().syncResult().applied()
+                    + "; point the applications at it.");
+            return;
+        }
+        java.util.List<CutoverGate.Condition> extra = replayReport == null ? java.util.List.of()
+                : java.util.List.of(ReplayGate.condition(replayReport));
+        if (withFallback) {
+            migration.withFallback();
+        }
+        migration.reconnectWithin(java.time.Duration.ofSeconds(reconnectSeconds)).cutover(freezeSource, null,
+                new CutoverGate(maxLag, lagWindow, force, extra));
         out.println("Cutover: the target verifies equal to the source as of " + migration.run().syncResult().applied()
                 + "; point the applications at it.");
     }

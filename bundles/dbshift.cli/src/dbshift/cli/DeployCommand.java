@@ -23,6 +23,9 @@ final class DeployCommand extends MigrationCommand {
     @Option(names = "--script", paramLabel = "FILE", description = "Deploy this reviewed script as it is instead of generating one.")
     Path script;
 
+    /** The text of {@code --script}, read before anything connects. */
+    private String scriptText;
+
     DeployCommand() {
         super(true, true);
     }
@@ -40,9 +43,7 @@ final class DeployCommand extends MigrationCommand {
         if (targetUrl == null) {
             throw new MigrationException("--target is required for 'deploy'", MigrationException.USAGE);
         }
-        if (!Files.isReadable(script)) {
-            throw new MigrationException("--script " + script + ": no such file, or it is not readable", MigrationException.USAGE);
-        }
+        scriptText = TextFile.read("--script", script);
         TargetKind kind = targetKind();
         Endpoint target = Migration.connect("target", connectionSpec(targetUrl, targetUser, TARGET_PASSWORD, "target", kind));
         MigrationOptions options = options();
@@ -54,7 +55,7 @@ final class DeployCommand extends MigrationCommand {
         Script toDeploy;
         if (script != null) {
             Dialect dialect = Dialects.require(migration.targetKind().dialect());
-            toDeploy = dialect.scriptSyntax().parse(Files.readString(script));
+            toDeploy = dialect.scriptSyntax().parse(scriptText);
             out.println("Deploying " + toDeploy.statements().size() + " statements from " + script);
         } else {
             migration.assess();

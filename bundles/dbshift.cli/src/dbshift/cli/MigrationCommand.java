@@ -93,13 +93,13 @@ abstract class MigrationCommand implements Callable<Integer> {
     @Option(names = "--definer", paramLabel = "MODE", description = "strip | keep | rewrite: DEFINER of views, routines, triggers, events (default: strip).")
     String definer = "strip";
 
-    @Option(names = "--definer-user", paramLabel = "ACCOUNT", description = "With --definer rewrite: the account to name, e.g. app@% (default: the target user).")
+    @Option(names = "--definer-user", paramLabel = "ACCOUNT", description = "With --definer rewrite: the account to name, e.g. app@%% (default: the target user).")
     String definerUser;
 
     @Option(names = "--databases", paramLabel = "NAMES", split = ",", description = "Databases to migrate (default: all user databases of the source).")
     List<String> databases = new ArrayList<>();
 
-    @Option(names = "--users", paramLabel = "ACCOUNTS", split = ",", description = "Accounts to migrate with their grants, e.g. app,report@% or * (default: none).")
+    @Option(names = "--users", paramLabel = "ACCOUNTS", split = ",", description = "Accounts to migrate with their grants, e.g. app,report@%% or * (default: none).")
     List<String> users = new ArrayList<>();
 
     @Option(names = "--zero-dates", paramLabel = "MODE", description = "keep | null: MySQL zero dates in the data (default: keep).")
@@ -143,6 +143,46 @@ abstract class MigrationCommand implements Callable<Integer> {
     /** The command's work on a prepared migration. */
     abstract void perform(Migration migration, PrintWriter out) throws IOException;
 
+    /** Checks the command's own options before anything connects; throws a usage {@link MigrationException}. */
+    void validate() {
+    }
+
+    /**
+     * A numeric option within its range, or a usage error naming the option, the range and the value given: every
+     * numeric option is checked this one way.
+     */
+    static long inRange(String option, long value, long min, long max, String unit) {
+        if (value < min || value > max) {
+            throw new MigrationException(option + " must be between " + min + " and " + max + " " + unit + ", not " + value,
+                    MigrationException.USAGE);
+        }
+        return value;
+    }
+
+    /** The output folder exists and takes files, checked before anything connects or runs. */
+    void checkOutputFolder() {
+        String problem = null;
+        try {
+            Files.createDirectories(out);
+            Path probe = Files.createTempFile(out, ".dbshift-", ".probe");
+            Files.delete(probe);
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            problem = e.getFile() + " is a file, not a folder";
+        } catch (java.nio.file.NoSuchFileException e) {
+            problem = "a folder cannot be created there";
+        } catch (java.nio.file.AccessDeniedException e) {
+            problem = "permission denied" + (e.getFile() != null && !Path.of(e.getFile()).equals(out) ? " on " + e.getFile() : "");
+        } catch (java.nio.file.FileSystemException e) {
+            problem = e.getReason() != null ? e.getReason() : e.getClass().getSimpleName();
+        } catch (IOException | UnsupportedOperationException e) {
+            problem = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        }
+        if (problem != null) {
+            throw new MigrationException("--out " + out + ": cannot write the report and script there (" + problem
+                    + "); choose a folder you can write to", MigrationException.USAGE);
+        }
+    }
+
     @Override
     public Integer call() {
         // Ctrl+C / SIGTERM: stop the step at its next safe point and let this thread write the report first
@@ -178,15 +218,20 @@ abstract class MigrationCommand implements Callable<Integer> {
         Migration migration = null;
         ProgressLine progress = null;
         try {
-            migration = prepare();
+            validate();
+            options();
+            Migration prepared = prepare();
+            checkOutputFolder();
+            migration = prepared;
             running.set(migration);
             progress = ProgressLine.start(migration.run().progress(), err);
             perform(migration, out);
             migration.run().finish();
             progress.stop();
             writeReports(migration.run(), out);
-            summary(migration.run(), out);
-            return migration.run().hasFailures() ? Main.EXIT_FAILURES : Main.EXIT_OK;
+            int code = migration.run().hasFailures() ? Main.EXIT_FAILURES : Main.EXIT_OK;
+            summary(migration.run(), out, code);
+            return code;
         } catch (MigrationException e) {
             if (progress != null) {
                 progress.stop();
@@ -196,9 +241,9 @@ abstract class MigrationCommand implements Callable<Integer> {
                 migration.run().finish();
                 try {
                     writeReports(migration.run(), out);
-                    summary(migration.run(), out);
+                    summary(migration.run(), out, e.exitCode());
                 } catch (IOException io) {
-                    err.println("dbshift: cannot write the report: " + io.getMessage());
+                    err.println("dbshift: " + cannotWrite(io));
                 }
             }
             return e.exitCode();
@@ -206,9 +251,20 @@ abstract class MigrationCommand implements Callable<Integer> {
             err.println("dbshift: " + e.getMessage());
             return Main.EXIT_USAGE;
         } catch (IOException e) {
-            err.println("dbshift: " + e.getMessage());
+            err.println("dbshift: " + cannotWrite(e));
             return Main.EXIT_FAILURES;
         }
+    }
+
+    /** What went wrong writing which file: a bare path is no message. */
+    static String cannotWrite(IOException e) {
+        if (e instanceof java.nio.file.FileSystemException f) {
+            String why = f instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                    : f instanceof java.nio.file.NoSuchFileException ? "its folder does not exist"
+                    : f.getReason() != null ? f.getReason() : f.getClass().getSimpleName();
+            return "cannot write " + f.getFile() + (f.getOtherFile() == null ? "" : " (" + f.getOtherFile() + ")") + ": " + why;
+        }
+        return "cannot write a file: " + e;
     }
 
     Migration prepare() {
@@ -256,13 +312,7 @@ abstract class MigrationCommand implements Callable<Integer> {
             throw new MigrationException("--source-script needs --source-kind (one of " + readers.stream().map(Dialect::id).toList()
                     + ")", MigrationException.USAGE);
         }
-        String text;
-        try {
-            text = Files.readString(sourceScript);
-        } catch (IOException e) {
-            throw new MigrationException("--source-script " + sourceScript + ": cannot read it (" + e.getMessage() + ")",
-                    MigrationException.USAGE);
-        }
+        String text = TextFile.read("--source-script", sourceScript);
         MigrationOptions options = options();
         // without a target, the script's own engine family is the natural target
         TargetKind kind = targetKind == null && targetUrl == null ? Dialects.targetKind(dialect.defaultTargetKind(""))
@@ -286,18 +336,12 @@ abstract class MigrationCommand implements Callable<Integer> {
             throw new MigrationException("--zero-dates must be keep or null, not '" + zeroDates + "'", MigrationException.USAGE);
         }
         if (jobs != null) {
-            if (jobs < 1 || jobs > 256) {
-                throw new MigrationException("--jobs must be between 1 and 256, not " + jobs, MigrationException.USAGE);
-            }
-            o = o.withJobs(jobs);
+            o = o.withJobs((int) inRange("--jobs", jobs, 1, 256, "workers"));
         }
-        if (chunkRows < 0) {
-            throw new MigrationException("--chunk-rows must not be negative", MigrationException.USAGE);
-        }
+        // 0 (the default) sizes slices from the table
+        inRange("--chunk-rows", chunkRows, 0, Integer.MAX_VALUE, "rows (0: sized from the table)");
         if (bulkBatchSize != null) {
-            if (bulkBatchSize < 0) {
-                throw new MigrationException("--bulk-batch-size must not be negative", MigrationException.USAGE);
-            }
+            inRange("--bulk-batch-size", bulkBatchSize, 0, Integer.MAX_VALUE, "rows (0: the whole slice)");
             o = o.withEngineOption("sqlserver.bulk.batchSize", bulkBatchSize.toString());
         }
         if (loadMethod != null && !List.of("bulk", "insert", "auto").contains(loadMethod)) {
@@ -306,6 +350,9 @@ abstract class MigrationCommand implements Callable<Integer> {
         }
         String method = loadMethod != null ? loadMethod : "babelfish".equals(targetKind) ? "auto" : null;
         o = o.withEngineOption("sqlserver.loadMethod", method);
+        for (String u : users) {
+            checkAccount(u);
+        }
         o = o.withEngineOption("sqlserver.bulk.tableLock", Boolean.toString(bulkTableLock))
                 .withEngineOption("sqlserver.bulk.keepIdentity", Boolean.toString(bulkKeepIdentity))
                 .withEngineOption("sqlserver.bulk.keepNulls", Boolean.toString(bulkKeepNulls));
@@ -314,13 +361,57 @@ abstract class MigrationCommand implements Callable<Integer> {
                 .withDeferTriggers(deferTriggers);
     }
 
+    /**
+     * One entry of {@code --users}: {@code *}, {@code name} or {@code name@host} (quoted parts allowed), never empty,
+     * so that every command reads the list the same way and none turns a stray comma into an account.
+     */
+    static void checkAccount(String entry) {
+        String e = entry.strip();
+        String problem = null;
+        if (e.isEmpty()) {
+            problem = "an empty account name (a doubled or trailing comma?)";
+        } else if (!e.equals("*")) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("^('[^']+'|`[^`]+`|\\[[^\\]]+\\]|[^@'`\\s]+)"
+                    + "(?:@('[^']*'|`[^`]*`|[^@'`\\s]+))?$").matcher(e);
+            if (!m.matches()) {
+                problem = e.endsWith("@") ? "the host after @ is missing"
+                        : e.indexOf('@') != e.lastIndexOf('@') ? "more than one @ (quote a name that contains one: 'a@b'@'host')"
+                        : "not an account (write name, name@host or *)";
+            }
+        }
+        if (problem != null) {
+            throw new MigrationException("--users: '" + entry + "': " + problem, MigrationException.USAGE);
+        }
+    }
+
     TargetKind targetKind() {
         if (targetKind != null) {
+            TargetKind kind;
             try {
-                return Dialects.targetKind(targetKind);
+                kind = Dialects.targetKind(targetKind);
             } catch (IllegalArgumentException e) {
                 throw new MigrationException("--target-kind: " + e.getMessage(), MigrationException.USAGE);
             }
+            if (targetUrl != null) {
+                Dialect server;
+                try {
+                    server = Dialects.forUrl(targetUrl);
+                } catch (IllegalArgumentException e) {
+                    throw new MigrationException("target: " + e.getMessage(), MigrationException.USAGE);
+                }
+                // one server family (MySQL and MariaDB, whose drivers reach either) shares a dialect hierarchy
+                List<Dialect> family = Dialects.all().stream().filter(d -> d.getClass().isInstance(server)
+                        || server.getClass().isInstance(d)).toList();
+                if (family.stream().noneMatch(d -> d.id().equals(kind.dialect()))) {
+                    throw new MigrationException("--target-kind " + targetKind + " does not fit the target "
+                            + ConnectionSpec.displayUrl(targetUrl) + ": that URL leads to a "
+                            + String.join(" or ", family.stream().map(Dialect::displayName).toList()) + " server; the kinds that fit it are "
+                            + String.join(", ", Dialects.targetKinds().stream().filter(k -> family.stream()
+                                    .anyMatch(d -> d.id().equals(k.dialect()))).map(TargetKind::id).toList()),
+                            MigrationException.USAGE);
+                }
+            }
+            return kind;
         }
         if (targetUrl == null) {
             return Dialects.targetKind("mysql");
@@ -342,6 +433,13 @@ abstract class MigrationCommand implements Callable<Integer> {
      * never from the command line. Azure targets get encrypted connections unless the URL says otherwise.
      */
     ConnectionSpec connectionSpec(String url, String user, String variable, String role, TargetKind kind) {
+        java.util.regex.Matcher port = java.util.regex.Pattern.compile("^jdbc:[a-zA-Z:]+//(?:\\[[^\\]]*\\]|[^/:;?\\[]*):(\\d+)")
+                .matcher(url);
+        if (port.find() && (port.group(1).length() > 5 || Integer.parseInt(port.group(1)) < 1
+                || Integer.parseInt(port.group(1)) > 65535)) {
+            throw new MigrationException("--" + role + " " + ConnectionSpec.displayUrl(url) + ": port " + port.group(1)
+                    + " is out of range (1-65535)", MigrationException.USAGE);
+        }
         String fromEnv = environment.get(variable);
         char[] password;
         if (fromEnv != null) {
@@ -382,7 +480,7 @@ abstract class MigrationCommand implements Callable<Integer> {
         Files.writeString(out.resolve("schema.sql"), text);
     }
 
-    void summary(MigrationRun run, PrintWriter out) {
+    void summary(MigrationRun run, PrintWriter out, int exitCode) {
         out.println();
         out.println("Steps:");
         int width = run.steps().stream().mapToInt(s -> s.step().length()).max().orElse(0);
@@ -427,7 +525,9 @@ abstract class MigrationCommand implements Callable<Integer> {
                             : "  refused: " + String.join(", ", p.refusedPrivileges())));
         }
         out.println("Report: " + this.out.resolve("report.json").toAbsolutePath() + " and report.csv");
-        out.println(run.hasFailures() ? "Result: FINISHED WITH FAILURES" : "Result: OK");
+        // the result line says what the exit code says
+        out.println(exitCode == Main.EXIT_OK ? "Result: OK" : exitCode == Main.EXIT_FAILURES ? "Result: FINISHED WITH FAILURES"
+                : "Result: STOPPED (bad usage or no connection; see the message above)");
         out.flush();
     }
 }

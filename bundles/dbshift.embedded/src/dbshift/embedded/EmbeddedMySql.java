@@ -22,11 +22,13 @@ public final class EmbeddedMySql implements EmbeddedServer {
     private final Process wrapper;
     private final int port;
     private final Path workDir;
+    private final Path socketDir;
 
-    private EmbeddedMySql(Process wrapper, int port, Path workDir) {
+    private EmbeddedMySql(Process wrapper, int port, Path workDir, Path socketDir) {
         this.wrapper = wrapper;
         this.port = port;
         this.workDir = workDir;
+        this.socketDir = socketDir;
     }
 
     /**
@@ -53,13 +55,15 @@ public final class EmbeddedMySql implements EmbeddedServer {
         ServerProcesses.run(workDir, init.toArray(String[]::new));
 
         int port = ServerProcesses.freePort();
+        Path socketDir = RunDirectory.create("mysql");
         List<String> run = new ArrayList<>(common);
-        run.addAll(List.of("--port=" + port, "--bind-address=127.0.0.1", "--socket=" + workDir.resolve("mysql.sock"),
+        run.addAll(List.of("--port=" + port, "--bind-address=127.0.0.1",
+                "--socket=" + RunDirectory.socket(socketDir, "mysql.sock"),
                 "--mysqlx=OFF", "--pid-file=" + workDir.resolve("mysqld.pid"), "--log-error=" + workDir.resolve("error.log")));
         run.addAll(List.of(serverOptions));
         Path log = workDir.resolve("mysqld.out");
-        Process wrapper = ServerProcesses.startWatched(workDir, log, run);
-        EmbeddedMySql server = new EmbeddedMySql(wrapper, port, workDir);
+        Process wrapper = ServerProcesses.startWatched(workDir, log, run, socketDir);
+        EmbeddedMySql server = new EmbeddedMySql(wrapper, port, workDir, socketDir);
         try {
             ServerProcesses.awaitReady(driver(), server.jdbcUrl(""), server.user(), 120_000, wrapper,
                     workDir.resolve("error.log"));
@@ -128,6 +132,7 @@ public final class EmbeddedMySql implements EmbeddedServer {
     @Override
     public synchronized void close() {
         ServerProcesses.stopWatched(wrapper);
+        ServerProcesses.deleteTree(socketDir);
         ServerProcesses.deleteTree(workDir);
     }
 }

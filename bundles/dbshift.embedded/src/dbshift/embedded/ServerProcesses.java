@@ -60,8 +60,9 @@ final class ServerProcesses {
         String library = m.group(1);
         String pkg = library.startsWith("libaio") ? "libaio1" : library.startsWith("libnuma") ? "libnuma1"
                 : library.startsWith("libncurses") || library.startsWith("libtinfo") ? "libncurses6" : null;
-        return "\nThe server needs the system library " + library
-                + (pkg != null ? ": install it with 'sudo apt-get install " + pkg + "'." : ".");
+        return "\nThe server needs the system library " + library + (pkg != null ? ": install it with 'sudo apt-get install "
+                + pkg + "' (on Debian 13 " + pkg + "t64 where it exists), or from a source checkout 'releng/ensure-packages "
+                + pkg + "'; ./dbshift demo and ./test do that themselves." : ".");
     }
 
     static String tail(Path log) {
@@ -76,14 +77,23 @@ final class ServerProcesses {
     /**
      * Starts a server under a bash wrapper that kills it when this JVM dies, even by kill -9: the wrapper waits
      * on its stdin, a pipe from this JVM, which closes when the JVM goes away. Closing the returned process's
-     * stdin stops the server.
+     * stdin stops the server. {@code removeAfter} (the server's socket folder) is deleted once the server is gone.
      */
+    static Process startWatched(Path dir, Path log, List<String> command, Path removeAfter) {
+        return startWatched(dir, log, command, "rm -rf " + shellQuoted(removeAfter.toString()));
+    }
+
+    /** As above, for a server that leaves nothing outside its work folder behind. */
     static Process startWatched(Path dir, Path log, List<String> command) {
+        return startWatched(dir, log, command, "true");
+    }
+
+    private static Process startWatched(Path dir, Path log, List<String> command, String afterwards) {
         StringBuilder quoted = new StringBuilder();
         for (String c : command) {
-            quoted.append('\'').append(c.replace("'", "'\\''")).append("' ");
+            quoted.append(shellQuoted(c)).append(' ');
         }
-        String script = quoted + "& pid=$!; cat >/dev/null; kill $pid 2>/dev/null; wait $pid";
+        String script = quoted + "& pid=$!; cat >/dev/null; kill $pid 2>/dev/null; wait $pid; " + afterwards;
         try {
             return new ProcessBuilder("bash", "-c", script).directory(dir.toFile()).redirectErrorStream(true)
                     .redirectOutput(log.toFile()).start();
@@ -92,10 +102,18 @@ final class ServerProcesses {
         }
     }
 
-    /** A watcher that terminates {@code pid} when this JVM dies or when its stdin is closed. */
-    static Process reaper(long pid) {
+    static String shellQuoted(String s) {
+        return "'" + s.replace("'", "'\\''") + "'";
+    }
+
+    /**
+     * A watcher that terminates {@code pid} when this JVM dies or when its stdin is closed, then deletes
+     * {@code removeAfter} (the server's socket folder).
+     */
+    static Process reaper(long pid, Path removeAfter) {
         try {
-            return new ProcessBuilder("bash", "-c", "cat >/dev/null; kill " + pid + " 2>/dev/null; true")
+            return new ProcessBuilder("bash", "-c", "cat >/dev/null; kill " + pid + " 2>/dev/null; "
+                    + "for i in $(seq 300); do kill -0 " + pid + " 2>/dev/null || break; sleep 0.2; done; rm -rf " + shellQuoted(removeAfter.toString()))
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start a watcher for process " + pid, e);

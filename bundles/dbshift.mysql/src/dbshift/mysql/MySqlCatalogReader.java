@@ -434,16 +434,37 @@ public class MySqlCatalogReader implements CatalogReader {
             try {
                 Jdbc.queryPlain(c, "SELECT * FROM " + MySqlQuoting.INSTANCE.quote(name) + " LIMIT 0", rs -> null);
             } catch (SQLException e) {
-                // 1356 invalid view, 1146 no such table, 1054 no such column, 1305 no such function; anything else
-                // (a missing DEFINER account, no SELECT for the reading account) says nothing about the view's body
-                if (java.util.Set.of(1356, 1146, 1054, 1305).contains(e.getErrorCode())) {
-                    problems.add(ReadProblem.invalidOnSource("view", name.toString(), e.getMessage()));
+                String broken = brokenBody(c, e, v[1]);
+                if (broken != null) {
+                    problems.add(ReadProblem.invalidOnSource("view", name.toString(), broken));
                     continue;
                 }
             }
             views.add(new View(name, v[1], null, v[3], v[4], v[2], algorithm));
         }
         return views;
+    }
+
+    /**
+     * Why a view that failed to be used is broken, or null when its body is fine. 1356 means either references that
+     * are gone or a DEFINER without rights, so the body itself (as information_schema keeps it, fully qualified) is
+     * run as the reading account: if that works, the trouble is the DEFINER, which the DEFINER rules handle.
+     * 1146/1054/1305 are a table, column or function that is gone; other errors (no SELECT for the reading account)
+     * say nothing about the view.
+     */
+    private static String brokenBody(Connection c, SQLException used, String definition) {
+        if (used.getErrorCode() != 1356) {
+            return java.util.Set.of(1146, 1054, 1305).contains(used.getErrorCode()) ? used.getMessage() : null;
+        }
+        if (definition == null || definition.isBlank()) {
+            return used.getMessage();
+        }
+        try {
+            Jdbc.queryPlain(c, "SELECT * FROM (" + definition + ") AS dbshift_view_body LIMIT 0", rs -> null);
+            return null;
+        } catch (SQLException body) {
+            return java.util.Set.of(1146, 1054, 1305, 1356).contains(body.getErrorCode()) ? body.getMessage() : null;
+        }
     }
 
     private List<Routine> readRoutines(Connection c, String schema, List<ReadProblem> problems) throws SQLException {

@@ -47,8 +47,12 @@ public final class MySqlRowReader implements RowReader {
         String q = Q.quote(c.name());
         DataType t = c.type();
         ValueKind kind = kindOf(t);
-        // FLOAT prints with 6 significant digits: read it as the double it exactly is
-        String expression = kind == ValueKind.FLOAT ? "CAST(" + q + " AS DOUBLE)" : q;
+        // FLOAT prints with 6 significant digits: read it as the double it exactly is. Fractional seconds are
+        // printed by the server: MariaDB Connector/J 3.5's getString drops the leading zeros of the fraction
+        // (10:00:00.012 comes out as 10:00:00.12000), which would copy and verify a wrong value as equal
+        String n = t.name().toLowerCase(Locale.ROOT);
+        String expression = kind == ValueKind.FLOAT ? "CAST(" + q + " AS DOUBLE)"
+                : (n.equals("datetime") || n.equals("timestamp") || n.equals("time")) ? "CAST(" + q + " AS CHAR)" : q;
         return new TransferColumn(c.name(), expression, kind);
     }
 

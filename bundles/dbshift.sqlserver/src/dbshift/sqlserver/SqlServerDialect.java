@@ -260,6 +260,16 @@ public final class SqlServerDialect implements Dialect {
         return Optional.of(new SqlServerChangeCapture());
     }
 
+    @Override
+    public Optional<dbshift.core.replay.WorkloadCapture> workloadCapture() {
+        return Optional.of(new SqlServerWorkloadCapture());
+    }
+
+    @Override
+    public Optional<dbshift.core.replay.ReplayEngine> replayEngine() {
+        return Optional.of(new SqlServerReplayEngine());
+    }
+
     /**
      * SET PARSEONLY ON makes the server parse each batch and run nothing, which is what SSMS's "Parse" does: the
      * server's own parser (so its version's syntax) judges the statement, but names are not resolved. Every error

@@ -80,29 +80,102 @@ public final class SqlServerScriptSyntax implements ScriptSyntax {
     }
 
     /**
-     * The batches of a script: the text between {@code GO} lines. A GO inside a string or comment, or with
-     * anything but a repeat count or a comment after it on its line, is not a separator.
+     * The batches of a script: the text between {@code GO} lines. A GO with anything but a repeat count or a
+     * comment after it on its line is not a separator, nor is one inside a block comment that is closed later.
      */
     public static List<String> batches(String text) {
-        List<String> batches = new ArrayList<>();
+        return split(text).stream().map(Batch::text).toList();
+    }
+
+    /** One batch of a script and the line (1-based) of the script it starts on. */
+    public record Batch(String text, int line) {
+    }
+
+    /**
+     * The batches of a script with the line each starts on. A GO line inside a string or quoted name ends the batch
+     * as sqlcmd and SSMS end it (such a string cannot be meant: GO is not T-SQL), and so does one inside a block
+     * comment that is never closed: a forgotten quote or comment spoils its own batch, never the ones after it.
+     */
+    public static List<Batch> split(String text) {
+        List<Batch> batches = new ArrayList<>();
+        int[] lineStarts = lineStarts(text);
         int from = 0;
-        for (Token t : TSqlLexer.tokenize(text)) {
-            if (t.kind() != TSqlLexer.Kind.WORD || !t.text().equalsIgnoreCase("GO")) {
+        int scanFrom = 0;
+        List<Token> tokens = TSqlLexer.tokenize(text);
+        int i = 0;
+        while (i < tokens.size()) {
+            Token t = tokens.get(i++);
+            int tokenStart = scanFrom + t.start();
+            int tokenEnd = scanFrom + t.end();
+            if (t.kind() == TSqlLexer.Kind.WORD && t.text().equalsIgnoreCase("GO")) {
+                int lineStart = text.lastIndexOf('\n', tokenStart - 1) + 1;
+                int lineEnd = text.indexOf('\n', tokenEnd);
+                lineEnd = lineEnd < 0 ? text.length() : lineEnd;
+                if (text.substring(lineStart, tokenStart).isBlank() && isGoRest(text.substring(tokenEnd, lineEnd))) {
+                    add(batches, text, from, lineStart, lineStarts);
+                    from = Math.min(text.length(), lineEnd + 1);
+                }
                 continue;
             }
-            int lineStart = text.lastIndexOf('\n', t.start() - 1) + 1;
-            if (!text.substring(lineStart, t.start()).isBlank()) {
-                continue;
+            boolean quoted = t.kind() == TSqlLexer.Kind.STRING || t.kind() == TSqlLexer.Kind.QUOTED;
+            boolean openComment = t.kind() == TSqlLexer.Kind.COMMENT && t.text().startsWith("/*")
+                    && TSqlLexer.imbalance(t.text()) != null;
+            if ((quoted || openComment) && t.text().indexOf('\n') >= 0) {
+                int go = goLineInside(text, tokenStart, tokenEnd);
+                if (go >= 0) {
+                    int lineEnd = text.indexOf('\n', go);
+                    lineEnd = lineEnd < 0 ? text.length() : lineEnd;
+                    add(batches, text, from, go, lineStarts);
+                    from = Math.min(text.length(), lineEnd + 1);
+                    // the text after the GO is read afresh: the open quote or comment ends with its batch
+                    scanFrom = from;
+                    tokens = TSqlLexer.tokenize(text.substring(from));
+                    i = 0;
+                }
             }
-            int lineEnd = text.indexOf('\n', t.end());
-            lineEnd = lineEnd < 0 ? text.length() : lineEnd;
-            if (!GO_REST.matcher(text.substring(t.end(), lineEnd).replace("\r", "")).matches()) {
-                continue;
-            }
-            batches.add(text.substring(from, lineStart));
-            from = Math.min(text.length(), lineEnd + 1);
         }
-        batches.add(text.substring(from));
-        return batches.stream().map(b -> b.replace("\r\n", "\n")).filter(b -> !b.isBlank()).toList();
+        add(batches, text, from, text.length(), lineStarts);
+        return batches;
+    }
+
+    private static boolean isGoRest(String rest) {
+        return GO_REST.matcher(rest.replace("\r", "")).matches();
+    }
+
+    /** The start of the first whole line inside [from, to) that is a GO separator, or -1. */
+    private static int goLineInside(String text, int from, int to) {
+        int lineStart = text.indexOf('\n', from) + 1;
+        while (lineStart > 0 && lineStart < to) {
+            int lineEnd = text.indexOf('\n', lineStart);
+            lineEnd = lineEnd < 0 ? text.length() : lineEnd;
+            String line = text.substring(lineStart, lineEnd).replace("\r", "");
+            String trimmed = line.stripLeading();
+            if (trimmed.length() >= 2 && trimmed.substring(0, 2).equalsIgnoreCase("GO")
+                    && (trimmed.length() == 2 || !Character.isLetterOrDigit(trimmed.charAt(2)) && trimmed.charAt(2) != '_')
+                    && isGoRest(trimmed.substring(2))) {
+                return lineStart;
+            }
+            lineStart = lineEnd + 1;
+        }
+        return -1;
+    }
+
+    private static void add(List<Batch> batches, String text, int from, int to, int[] lineStarts) {
+        String batch = text.substring(from, Math.max(from, to)).replace("\r\n", "\n");
+        if (!batch.isBlank()) {
+            int line = java.util.Arrays.binarySearch(lineStarts, from);
+            batches.add(new Batch(batch, line >= 0 ? line + 1 : -line - 1));
+        }
+    }
+
+    private static int[] lineStarts(String text) {
+        List<Integer> starts = new ArrayList<>();
+        starts.add(0);
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                starts.add(i + 1);
+            }
+        }
+        return starts.stream().mapToInt(Integer::intValue).toArray();
     }
 }

@@ -156,6 +156,84 @@ final class TSqlLexer {
         return text.length();
     }
 
+    /**
+     * Where the text is not balanced, or null: a string, quoted identifier or block comment still open at the end
+     * of the text, or a parenthesis that is never closed or closes nothing. A script reader asks this of each batch
+     * so that a forgotten quote is reported at its batch's {@code GO} instead of swallowing what follows.
+     */
+    static Imbalance imbalance(String text) {
+        List<Integer> open = new ArrayList<>();
+        for (Token t : tokenize(text)) {
+            switch (t.kind()) {
+                case STRING -> {
+                    if (!closedQuote(t.text(), t.text().indexOf('\''), '\'')) {
+                        return new Imbalance(t.start(), "the string that starts here is not closed (a quote is missing)");
+                    }
+                }
+                case QUOTED -> {
+                    char close = t.text().charAt(0) == '[' ? ']' : '"';
+                    if (!closedQuote(t.text(), 0, close)) {
+                        return new Imbalance(t.start(), close == ']' ? "the [bracketed name that starts here is not closed"
+                                : "the \"double-quoted\" name or string that starts here is not closed");
+                    }
+                }
+                case COMMENT -> {
+                    if (t.text().startsWith("/*") && !closedComment(t.text())) {
+                        return new Imbalance(t.start(), "the /* comment that starts here is not closed with */");
+                    }
+                }
+                case SYMBOL -> {
+                    if (t.text().equals("(")) {
+                        open.add(t.start());
+                    } else if (t.text().equals(")")) {
+                        if (open.isEmpty()) {
+                            return new Imbalance(t.start(), "this ')' closes no '('");
+                        }
+                        open.remove(open.size() - 1);
+                    }
+                }
+                default -> {
+                    // words, numbers, white space
+                }
+            }
+        }
+        return open.isEmpty() ? null : new Imbalance(open.get(open.size() - 1), "the '(' here is never closed");
+    }
+
+    /** An unbalanced place in a text: its offset and what is wrong there. */
+    record Imbalance(int offset, String problem) {
+    }
+
+    /** Whether the quoted token, whose opening quote is at {@code open}, ends with its single closing quote. */
+    private static boolean closedQuote(String token, int open, char close) {
+        int i = open + 1;
+        while (i < token.length()) {
+            if (token.charAt(i) == close) {
+                if (i + 1 < token.length() && token.charAt(i + 1) == close) {
+                    i += 2;
+                    continue;
+                }
+                return i == token.length() - 1;
+            }
+            i++;
+        }
+        return false;
+    }
+
+    private static boolean closedComment(String token) {
+        int depth = 0;
+        for (int i = 0; i + 1 < token.length(); i++) {
+            if (token.startsWith("/*", i)) {
+                depth++;
+                i++;
+            } else if (token.startsWith("*/", i)) {
+                depth--;
+                i++;
+            }
+        }
+        return depth == 0;
+    }
+
     /** Tokens without comments and white space. */
     static List<Token> significant(String text) {
         return tokenize(text).stream().filter(Token::significant).toList();

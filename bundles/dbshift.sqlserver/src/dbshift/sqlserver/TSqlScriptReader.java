@@ -73,8 +73,14 @@ public final class TSqlScriptReader implements ScriptReader {
     @Override
     public Catalog read(String scriptText, String defaultSchema) {
         Work w = new Work(defaultSchema == null ? "dbo" : defaultSchema, dialect, extraTypes);
-        for (String batch : SqlServerScriptSyntax.batches(scriptText)) {
-            w.batch(batch);
+        for (SqlServerScriptSyntax.Batch batch : SqlServerScriptSyntax.split(scriptText)) {
+            TSqlLexer.Imbalance imbalance = TSqlLexer.imbalance(batch.text());
+            if (imbalance != null) {
+                // reading it would guess where the quote or comment was meant to end; nothing in it is trusted
+                w.unbalancedBatch(batch, imbalance);
+            } else {
+                w.batch(batch.text(), batch.line());
+            }
         }
         return w.catalog();
     }
@@ -160,6 +166,11 @@ public final class TSqlScriptReader implements ScriptReader {
         }
     }
 
+    /** A CREATE statement inside text an unclosed quote has swallowed: named in the report, not read. */
+    private static final java.util.regex.Pattern SWALLOWED = java.util.regex.Pattern.compile(
+            "(?i)\\bCREATE\\s+(?:OR\\s+ALTER\\s+)?(?:UNIQUE\\s+)?(?:(?:NON)?CLUSTERED\\s+)?"
+                    + "(TABLE|VIEW|PROCEDURE|PROC|FUNCTION|TRIGGER|SEQUENCE|SYNONYM|TYPE|SCHEMA|INDEX)\\s+([^\\s(;]+)");
+
     private static final class Work {
         final String defaultSchema;
         final Map<String, SchemaBuilder> schemas = new LinkedHashMap<>();
@@ -172,6 +183,8 @@ public final class TSqlScriptReader implements ScriptReader {
         List<Token> t;
         String text;
         int p;
+        /** The script line the batch being read starts on. */
+        int firstLine = 1;
 
         final String dialect;
         final Set<String> extraTypes;
@@ -205,6 +218,10 @@ public final class TSqlScriptReader implements ScriptReader {
                 out.add(new Schema(s.name, null, null, s.tables.values().stream().map(TableBuilder::build).toList(), s.views,
                         s.routines, s.triggers, List.of(), s.sequences, s.synonyms, s.types));
             }
+            dataStatements.forEach((what, seen) -> problems.add(new ReadProblem("statement", what.substring(what.indexOf('\t') + 1),
+                    (seen[1] == seen[2] ? "line " + seen[1] : "lines " + seen[1] + "-" + seen[2]) + ": " + seen[0] + " "
+                            + what.substring(0, what.indexOf('\t')) + " statement(s) not read: a script source carries schema, not data "
+                            + "(copy the data from a live source with --source, or run these statements on the target yourself)")));
             features.forEach((k, v) -> settings.put(k, String.join(",", v)));
             return new Catalog(dialect, "(script)", settings, out, principals.values().stream().map(PrincipalBuilder::build)
                     .toList(), problems);
@@ -220,22 +237,24 @@ public final class TSqlScriptReader implements ScriptReader {
 
         // ---- batches and statements --------------------------------------------------------------------------
 
-        void batch(String batch) {
+        void batch(String batch, int line) {
             List<Token> saved = t;
             String savedText = text;
             int savedP = p;
+            int savedLine = firstLine;
             t = TSqlLexer.significant(batch);
             text = batch;
             p = 0;
+            firstLine = line;
             try {
                 while (p < t.size()) {
                     int start = p;
                     try {
                         statement();
                     } catch (RuntimeException e) {
-                        problems.add(new ReadProblem(objectTypeAt(start), objectNameAt(start),
-                                (e instanceof Unreadable ? e.getMessage() : "cannot read: " + e.getMessage()) + " in: "
-                                        + excerpt(start)));
+                        problems.add(new ReadProblem(objectTypeAt(start), objectNameAt(start), "line " + lineOf(start) + ": "
+                                + (e instanceof Unreadable ? e.getMessage() : "cannot read: " + e.getMessage()) + " in: "
+                                + excerpt(start)));
                         p = Math.max(p, start + 1);
                         skipToNextStatement();
                     }
@@ -247,6 +266,66 @@ public final class TSqlScriptReader implements ScriptReader {
                 t = saved;
                 text = savedText;
                 p = savedP;
+                firstLine = savedLine;
+            }
+        }
+
+        /** The script line of token {@code i} of the batch being read. */
+        int lineOf(int i) {
+            return lineAt(i < t.size() ? t.get(i).start() : text.length());
+        }
+
+        int lineAt(int offset) {
+            int line = firstLine;
+            for (int k = 0; k < offset && k < text.length(); k++) {
+                if (text.charAt(k) == '\n') {
+                    line++;
+                }
+            }
+            return line;
+        }
+
+        /**
+         * A batch with an unclosed quote, bracket, comment or parenthesis: each object it would have created is
+         * reported as not read, naming the line of the imbalance, and the next batch is read as usual.
+         */
+        void unbalancedBatch(SqlServerScriptSyntax.Batch batch, TSqlLexer.Imbalance imbalance) {
+            List<Token> saved = t;
+            String savedText = text;
+            int savedLine = firstLine;
+            t = TSqlLexer.significant(batch.text());
+            text = batch.text();
+            firstLine = batch.line();
+            try {
+                int badLine = lineAt(imbalance.offset());
+                int lastLine = lineAt(text.stripTrailing().length());
+                String why = "not read: " + imbalance.problem() + " (line " + badLine + "), so the batch of lines "
+                        + batch.line() + "-" + lastLine + " up to its GO cannot be read reliably; fix the script and read it again";
+                List<String[]> objects = new ArrayList<>();
+                boolean module = false;
+                for (int i = 0; i < t.size() && t.get(i).start() < imbalance.offset() && !module; i++) {
+                    if ((t.get(i).is("CREATE") || t.get(i).is("ALTER")) && (i == 0 || !t.get(i - 1).is("OR"))) {
+                        String type = objectTypeAt(i);
+                        objects.add(new String[] { type, objectNameAt(i), String.valueOf(lineOf(i)) });
+                        // a module is the rest of its batch: what follows is its body
+                        module = List.of("view", "procedure", "proc", "function", "trigger").contains(type);
+                    }
+                }
+                java.util.regex.Matcher m = SWALLOWED.matcher(text);
+                m.region(Math.min(text.length(), imbalance.offset() + 1), text.length());
+                while (!module && m.find()) {
+                    objects.add(new String[] { m.group(1).toLowerCase(Locale.ROOT), m.group(2), String.valueOf(lineAt(m.start())) });
+                }
+                if (objects.isEmpty()) {
+                    problems.add(new ReadProblem("batch", "lines " + batch.line() + "-" + lastLine, why));
+                }
+                for (String[] o : objects) {
+                    problems.add(new ReadProblem(o[0], o[1], "line " + o[2] + ": " + why));
+                }
+            } finally {
+                t = saved;
+                text = savedText;
+                firstLine = savedLine;
             }
         }
 
@@ -316,7 +395,10 @@ public final class TSqlScriptReader implements ScriptReader {
             }
             return switch (k.upper()) {
                 case "CREATE", "ALTER", "GRANT", "DENY", "REVOKE", "USE", "EXEC", "EXECUTE", "PRINT", "DECLARE", "DROP", "IF",
-                        "DBCC", "SET", "GO", "COMMIT", "RAISERROR", "THROW" -> true;
+                        "DBCC", "SET", "GO", "COMMIT", "RAISERROR", "THROW", "MERGE", "TRUNCATE" -> true;
+                // not ON DELETE of a foreign key, GRANT SELECT, INSERT, … UNION SELECT or CURSOR FOR SELECT
+                case "SELECT", "INSERT", "UPDATE", "DELETE" -> i == 0 || !List.of("ON", "GRANT", "DENY", "REVOKE", ",", "FOR", "UNION",
+                        "ALL", "EXCEPT", "INTERSECT", "AS", "(").contains(t.get(i - 1).upper());
                 default -> false;
             };
         }
@@ -354,10 +436,58 @@ public final class TSqlScriptReader implements ScriptReader {
                 }
                 case "ELSE" -> p++;
                 default -> {
+                    int start = p;
                     p++;
                     skipToNextStatement();
+                    if (k.is("INSERT") && at("SELECT")) {
+                        // INSERT … SELECT is one statement
+                        p++;
+                        skipToNextStatement();
+                    }
+                    notRead(start);
                 }
             }
+        }
+
+        /** Statements that define no object and change none: reading past them loses nothing. */
+        static final Set<String> NO_OBJECT = Set.of("SET", "PRINT", "DECLARE", "DROP", "COMMIT", "ROLLBACK", "RAISERROR", "THROW",
+                "SETUSER", "CHECKPOINT", "RETURN", "WAITFOR", "GO", "SAVE", "REVOKE", "UPDATE STATISTICS", "DISABLE", "ENABLE");
+
+        /** Statements that carry data, not schema: a script source has no data, so they are counted and reported. */
+        static final Set<String> DATA = Set.of("INSERT", "UPDATE", "DELETE", "MERGE", "TRUNCATE", "SELECT", "WITH", "BULK");
+
+        /** Data statements seen, by verb and table: how many, and the first and last line. */
+        final Map<String, int[]> dataStatements = new LinkedHashMap<>();
+
+        /**
+         * The statement at token {@code start} (up to {@code p}) was read past: fine for statements that define no
+         * object, a finding naming its line for everything else, so that nothing disappears silently.
+         */
+        void notRead(int start) {
+            Token k = t.get(start);
+            String verb = k.upper();
+            if (NO_OBJECT.contains(verb) || verb.equals("UPDATE") && start + 1 < t.size() && t.get(start + 1).is("STATISTICS")) {
+                return;
+            }
+            if (k.is(":") && start + 1 < t.size() && (t.get(start + 1).is("setvar") || t.get(start + 1).is("on"))) {
+                return; // sqlcmd's :setvar and :on error, as sqlpackage writes them
+            }
+            int line = lineOf(start);
+            if (DATA.contains(verb)) {
+                int j = start + 1;
+                while (j < p && j < start + 3 && t.get(j).kind() == Kind.WORD && List.of("INTO", "FROM", "TABLE", "TOP")
+                        .contains(t.get(j).upper())) {
+                    j++;
+                }
+                String target = verb.equals("SELECT") || verb.equals("WITH") || j >= p ? "line " + line : objectNameAt(j - 1);
+                int[] seen = dataStatements.computeIfAbsent(verb + "\t" + target, x -> new int[] { 0, line, line });
+                seen[0]++;
+                seen[2] = line;
+                return;
+            }
+            problems.add(new ReadProblem("statement", "line " + line, "line " + line + ": '" + k.text()
+                    + "' does not begin a statement DBShift reads (misspelled, or not schema DDL), so the statement is skipped: "
+                    + excerpt(start)));
         }
 
         void skipCondition() {
@@ -517,6 +647,10 @@ public final class TSqlScriptReader implements ScriptReader {
             }
         }
 
+        static final Set<String> OLD_INDEX_OPTIONS = Set.of("IGNORE_DUP_KEY", "FILLFACTOR", "PAD_INDEX", "SORTED_DATA",
+                "ALLOW_DUP_ROW", "IGNORE_DUP_ROW", "STATISTICS_NORECOMPUTE", "DROP_EXISTING", "CONSUMERS", "MAX_ROWS_PER_PAGE",
+                "RESERVEPAGEGAP", "ONLINE", "DATA_COMPRESSION");
+
         /** Skips {@code WITH (…)}, {@code ON fg}, {@code ON ps(col)}, TEXTIMAGE_ON, FILESTREAM_ON; returns the filegroup. */
         String storageOptions() {
             String filegroup = null;
@@ -524,6 +658,15 @@ public final class TSqlScriptReader implements ScriptReader {
                 if (at("WITH", "(")) {
                     p++;
                     group();
+                } else if (at("WITH") && p + 1 < t.size() && OLD_INDEX_OPTIONS.contains(t.get(p + 1).upper())) {
+                    // WITH IGNORE_DUP_KEY, FILLFACTOR = 80: the form before SQL Server 2005, and SAP ASE's
+                    p++;
+                    do {
+                        next();
+                        if (accept("=")) {
+                            next();
+                        }
+                    } while (accept(",") && p < t.size() && OLD_INDEX_OPTIONS.contains(t.get(p).upper()));
                 } else if (at("ON") && p + 1 < t.size() && t.get(p + 1).isName() && !t.get(p + 1).is("DELETE")
                         && !t.get(p + 1).is("UPDATE")) {
                     p++;
@@ -617,7 +760,8 @@ public final class TSqlScriptReader implements ScriptReader {
             expect("(");
             do {
                 tableElement(tb);
-            } while (accept(","));
+                // SQL Server accepts a comma after the last column or constraint
+            } while (accept(",") && !at(")"));
             expect(")");
             int optionsFrom = p;
             String fg = storageOptions();
@@ -682,7 +826,7 @@ public final class TSqlScriptReader implements ScriptReader {
             } else {
                 c = Column.builder(cname, dataType());
             }
-            while (p < t.size() && !at(",") && !at(")")) {
+            while (p < t.size() && !at(",") && !at(")") && !at(";") && !isStatementStart(p)) {
                 if (accept("COLLATE")) {
                     c.collation(name());
                 } else if (accept("NOT", "NULL")) {
@@ -749,9 +893,13 @@ public final class TSqlScriptReader implements ScriptReader {
         }
 
         DataType dataType() {
+            boolean bare = p < t.size() && t.get(p).kind() == Kind.WORD;
             List<String> parts = multipart();
             String typeName = parts.get(parts.size() - 1);
             String typeSchema = parts.size() > 1 ? parts.get(parts.size() - 2) : null;
+            if (typeSchema == null && bare) {
+                typeName = isoSynonym(typeName);
+            }
             List<String> args = new ArrayList<>();
             if (at("(")) {
                 p++;
@@ -777,8 +925,8 @@ public final class TSqlScriptReader implements ScriptReader {
             if (typeSchema == null && typeName.equalsIgnoreCase("double") && accept("PRECISION")) {
                 return DataType.of("float");
             }
-            if (typeSchema == null && (typeName.equalsIgnoreCase("national") || typeName.equalsIgnoreCase("character"))) {
-                throw new Unreadable("ISO type synonyms such as " + typeName + " are not read; use the T-SQL type name");
+            if (typeSchema == null && typeName.equalsIgnoreCase("national")) {
+                throw new Unreadable("'national' must be followed by char, character or text");
             }
             if (typeSchema == null && extraTypes.contains(typeName.toLowerCase(Locale.ROOT))) {
                 String n = typeName.toLowerCase(Locale.ROOT);
@@ -796,6 +944,39 @@ public final class TSqlScriptReader implements ScriptReader {
                 return SqlServerTypes.parse(typeSchema, typeName, args);
             } catch (NumberFormatException e) {
                 throw new Unreadable("type " + typeName + args + " has arguments DBShift cannot read");
+            }
+        }
+
+        /**
+         * The T-SQL name of an ISO synonym SQL Server accepts ({@code character varying(n)}, {@code national char},
+         * {@code integer}, {@code dec}, …), consuming its further words; other names as they are.
+         */
+        String isoSynonym(String typeName) {
+            switch (typeName.toLowerCase(Locale.ROOT)) {
+                case "national" -> {
+                    if (accept("CHARACTER") || accept("CHAR")) {
+                        return accept("VARYING") ? "nvarchar" : "nchar";
+                    }
+                    return accept("TEXT") ? "ntext" : typeName;
+                }
+                case "character", "char" -> {
+                    return accept("VARYING") ? "varchar" : "char";
+                }
+                case "nchar" -> {
+                    return accept("VARYING") ? "nvarchar" : "nchar";
+                }
+                case "binary" -> {
+                    return accept("VARYING") ? "varbinary" : "binary";
+                }
+                case "integer" -> {
+                    return "int";
+                }
+                case "dec" -> {
+                    return "decimal";
+                }
+                default -> {
+                    return typeName;
+                }
             }
         }
 
@@ -1059,10 +1240,16 @@ public final class TSqlScriptReader implements ScriptReader {
         void module(int start) {
             String definition = text.substring(t.get(start).start()).strip();
             p = t.size();
+            boolean alter = t.get(start).is("ALTER");
+            if (alter) {
+                // ALTER PROCEDURE … is the module as it is from here on: read as its CREATE
+                definition = "CREATE" + definition.substring("ALTER".length());
+            }
             SqlServerModules.Header h = SqlServerModules.header(definition);
             if (h == null) {
                 throw new Unreadable("cannot read the head of the module");
             }
+            boolean replaces = alter || h.orAlter();
             if (h.orAlter()) {
                 // CREATE OR ALTER: keep CREATE, the target gets a new object
                 definition = definition.replaceFirst("(?is)^CREATE\\s+OR\\s+ALTER", "CREATE");
@@ -1072,6 +1259,16 @@ public final class TSqlScriptReader implements ScriptReader {
                 throw new Unreadable("a module name with a database part cannot be created in this database");
             }
             QualifiedName name = h.name(defaultSchema);
+            if (replaces) {
+                // the later definition replaces the earlier one of the same name
+                java.util.function.Predicate<QualifiedName> same = n -> n.name().equalsIgnoreCase(name.name())
+                        && (n.schema() == null || n.schema().equalsIgnoreCase(name.schema()));
+                schemas.values().forEach(sb -> {
+                    sb.views.removeIf(v -> same.test(v.name()));
+                    sb.routines.removeIf(r -> same.test(r.name()));
+                    sb.triggers.removeIf(tr -> same.test(tr.name()));
+                });
+            }
             switch (h.kind()) {
                 case "VIEW" -> schema(name.schema()).views.add(new View(name, SqlServerModules.viewQuery(definition), definition, null, null,
                         null, null));
@@ -1287,8 +1484,12 @@ public final class TSqlScriptReader implements ScriptReader {
         // ---- ALTER, GRANT, EXEC, DBCC ------------------------------------------------------------------------
 
         void alter() {
+            int start = p;
             p++;
-            if (accept("TABLE")) {
+            if (at("VIEW") || at("PROC") || at("PROCEDURE") || at("FUNCTION") || at("TRIGGER")) {
+                // what SSMS's "Script as ALTER" writes: the module as it is after this batch
+                module(start);
+            } else if (accept("TABLE")) {
                 alterTable();
             } else if (accept("ROLE")) {
                 String role = name();
@@ -1328,8 +1529,14 @@ public final class TSqlScriptReader implements ScriptReader {
                 if (rest.contains("CONTAINS FILESTREAM")) {
                     feature("filestream", "filegroup");
                 }
+            } else if (at("INDEX") || at("AUTHORIZATION") || at("FULLTEXT") || at("MASTER") || at("SERVER", "CONFIGURATION")) {
+                // rebuilds, ownership, storage: nothing the model keeps
+                skipToNextStatement();
             } else {
                 skipToNextStatement();
+                problems.add(new ReadProblem("statement", "line " + lineOf(start), "line " + lineOf(start)
+                        + ": this ALTER is not applied to what DBShift read, so the object keeps its earlier definition: "
+                        + excerpt(start)));
             }
         }
 
@@ -1375,9 +1582,16 @@ public final class TSqlScriptReader implements ScriptReader {
                     }
                 }
                 end();
-            } else {
+            } else if (at("CHECK", "CONSTRAINT") || at("SET") || at("ENABLE") || at("DISABLE") || at("REBUILD")) {
                 // CHECK CONSTRAINT, SET (LOCK_ESCALATION …), ENABLE TRIGGER: nothing the model keeps
                 skipToNextStatement();
+            } else {
+                int from = p;
+                p++;
+                skipToNextStatement();
+                problems.add(new ReadProblem("table", name.toString(), "line " + lineOf(from) + ": ALTER TABLE … "
+                        + textOf(from, p).replaceAll("\\s+", " ") + " is not applied to what DBShift read; "
+                        + "the table is migrated as it was created (edit its CREATE TABLE instead)"));
             }
         }
 
@@ -1458,10 +1672,28 @@ public final class TSqlScriptReader implements ScriptReader {
         void exec() {
             p++;
             if (at("(")) {
-                // EXEC ('dynamic SQL')
-                skipToNextStatement();
+                // EXEC ('dynamic SQL'): read when it is made of literals only, reported when it is built at run time
+                int start = p - 1;
+                p++;
+                StringBuilder sql = new StringBuilder();
+                while (p < t.size() && (t.get(p).kind() == Kind.STRING || t.get(p).is("+"))) {
+                    Token k = next();
+                    if (k.kind() == Kind.STRING) {
+                        sql.append(stringValue(k));
+                    }
+                }
+                if (accept(")") && !sql.isEmpty()) {
+                    end();
+                    batch(sql.toString(), lineOf(start));
+                } else {
+                    skipToNextStatement();
+                    problems.add(new ReadProblem("statement", "line " + lineOf(start), "line " + lineOf(start)
+                            + ": dynamic SQL built at run time is not read (DBShift reads a script, it does not run it): "
+                            + excerpt(start)));
+                }
                 return;
             }
+            int execStart = p - 1;
             if (p < t.size() && t.get(p).text().startsWith("@") && p + 1 < t.size() && t.get(p + 1).is("=")) {
                 p += 2; // EXEC @rc = proc
             }
@@ -1477,8 +1709,16 @@ public final class TSqlScriptReader implements ScriptReader {
             }
             switch (procName) {
                 case "sp_executesql" -> {
-                    if (!args.isEmpty()) {
-                        batch(args.get(0));
+                    // the statement is the first argument, named @statement or not; a variable is known only at run time
+                    int first = from;
+                    if (first + 1 < p && t.get(first).text().equalsIgnoreCase("@statement") && t.get(first + 1).is("=")) {
+                        first += 2;
+                    }
+                    if (first < p && t.get(first).kind() == Kind.STRING) {
+                        batch(stringValue(t.get(first)), lineOf(from));
+                    } else {
+                        problems.add(new ReadProblem("statement", "line " + lineOf(execStart), "line " + lineOf(execStart)
+                                + ": sp_executesql of a statement built at run time is not read: " + excerpt(execStart)));
                     }
                 }
                 case "sp_addlinkedserver" -> feature("linked_servers", args.isEmpty() ? "?" : args.get(0));

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import dbshift.core.engine.Endpoint;
 import dbshift.core.engine.Jdbc;
+import dbshift.core.engine.SqlErrors;
 import dbshift.core.model.Table;
 import dbshift.core.run.MigrationOptions;
 import dbshift.core.run.MigrationRun;
@@ -43,6 +44,8 @@ public final class CopyEngine {
     private final CopyState state;
     /** Source and target are one server (and one dialect): slices can be copied without leaving it. */
     private boolean sameServer;
+    /** Check every slice against the source and copy again only those that differ (repair), whatever the checkpoints say. */
+    private boolean repair;
 
     public CopyEngine(Endpoint source, Endpoint target, MigrationOptions options, MigrationRun run) {
         this.source = source;
@@ -98,6 +101,16 @@ public final class CopyEngine {
     private record SliceTask(TableJob job, int sliceNo, KeyRange range, boolean recheck) {
     }
 
+    /**
+     * Repairs the tables: every slice (the copy's own, or cut afresh for tables filled by other means) is compared
+     * with the source, and exactly the slices that differ are copied again, each in one transaction with its
+     * checkpoint. Tables end with a {@link TableResult} naming the slices repaired.
+     */
+    public void repair(List<TableMapping> tables) throws SQLException {
+        repair = true;
+        copy(tables);
+    }
+
     /** Copies the tables; every table ends with a {@link TableResult} in the run. */
     public void copy(List<TableMapping> tables) throws SQLException {
         SourceTargetOverlap.refuse(source, target, tables, "copy");
@@ -149,6 +162,19 @@ public final class CopyEngine {
         String key = m.key();
         RowReader reader = source.dialect().rowReader();
         Optional<CopyState.SavedPlan> saved = state.plan(tgt, key);
+        if (repair) {
+            List<List<String>> bounds = saved.isPresent() ? saved.get().bounds() : null;
+            if (bounds == null) {
+                bounds = reader.sliceBounds(src, m.source(), sliceRows(m.source()));
+                state.savePlan(tgt, key, bounds);
+            }
+            List<KeyRange> slices = slices(bounds);
+            Set<Integer> all = new java.util.HashSet<>();
+            for (int i = 0; i < slices.size(); i++) {
+                all.add(i);
+            }
+            return new TableJob(m, slices, all, false);
+        }
         boolean stale = saved.isPresent() && saved.get().rows() + state.copiedRows(tgt, key) > 0 && isEmpty(tgt, m.target());
         if (stale) {
             // the checkpoints describe rows that are no longer there: the table was dropped and created again
@@ -203,7 +229,7 @@ public final class CopyEngine {
         return Math.max(MIN_SLICE_ROWS, Math.min(MAX_SLICE_ROWS, Math.min(byBytes, byJobs)));
     }
 
-    static List<KeyRange> slices(List<List<String>> bounds) {
+    public static List<KeyRange> slices(List<List<String>> bounds) {
         List<KeyRange> slices = new ArrayList<>();
         List<String> lower = null;
         for (List<String> upper : bounds) {
@@ -255,7 +281,10 @@ public final class CopyEngine {
                     if (job.remaining.decrementAndGet() == 0) {
                         finishTable(tgt, job, done);
                     }
-                } catch (SQLException | RuntimeException e) {
+                } catch (SQLException e) {
+                    rollback(tgt);
+                    job.failure = "slice " + (task.sliceNo + 1) + " " + task.range + ": " + SqlErrors.explain(e);
+                } catch (RuntimeException e) {
                     rollback(tgt);
                     job.failure = "slice " + (task.sliceNo + 1) + " " + task.range + ": " + e.getMessage();
                 }
@@ -340,7 +369,7 @@ public final class CopyEngine {
             }
         } catch (SQLException e) {
             rollback(tgt);
-            job.failure = "finishing the table failed: " + e.getMessage();
+            job.failure = "finishing the table failed: " + SqlErrors.explain(e);
             return;
         }
         done.add(job.mapping.key());
@@ -351,7 +380,13 @@ public final class CopyEngine {
         long millis = (System.nanoTime() - job.startNanos) / 1_000_000;
         long rows = job.rows.get();
         Table t = job.mapping.target();
-        if (status == Status.OK && job.resumed) {
+        if (status == Status.OK && repair) {
+            List<String> again = List.copyOf(job.recopied);
+            message = "repair: " + job.slices.size() + " slice(s) compared with the source; " + (again.isEmpty()
+                    ? "all match, nothing to repair"
+                    : again.size() + " differed and were copied again: " + String.join("; ", again.subList(0, Math.min(5,
+                            again.size()))) + (again.size() > 5 ? "; …" : ""));
+        } else if (status == Status.OK && job.resumed) {
             String checked = job.committed.size() + " slice(s) an earlier run committed were checked against the source "
                     + "(row counts and values)";
             if (!job.recopied.isEmpty()) {

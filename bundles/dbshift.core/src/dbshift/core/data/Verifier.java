@@ -114,7 +114,8 @@ public final class Verifier {
                     }
                 } catch (SQLException | RuntimeException e) {
                     synchronized (outcome) {
-                        outcome.errors.add("keys " + check.range + ": " + e.getMessage());
+                        outcome.errors.add("keys " + check.range + ": "
+                                + (e instanceof SQLException s ? dbshift.core.engine.SqlErrors.explain(s) : e.getMessage()));
                     }
                 }
             }

@@ -53,7 +53,7 @@ public final class Deployer {
             } catch (SQLException e) {
                 ok = false;
                 run.statement(new StatementOutcome(index, st.objectType(), st.objectName(), st.phase().name(), Status.FAILED,
-                        (System.nanoTime() - start) / 1_000_000, st.sql(), e.getMessage()));
+                        (System.nanoTime() - start) / 1_000_000, st.sql(), dbshift.core.engine.SqlErrors.explain(e)));
                 if (!continueOnError) {
                     stopped = true;
                 }

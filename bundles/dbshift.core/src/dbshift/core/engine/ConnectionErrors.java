@@ -13,6 +13,10 @@ public final class ConnectionErrors {
     /** {@code role} is "source" or "target". */
     public static String describe(String role, ConnectionSpec spec, SQLException e) {
         String where = role + " " + spec.displayUrl() + (spec.user() == null ? "" : " as " + spec.user());
+        String tls = tlsProblem(e);
+        if (tls != null) {
+            return "cannot connect to the " + where + ": " + tls;
+        }
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
@@ -20,7 +24,9 @@ public final class ConnectionErrors {
                 return "cannot connect to the " + where + ": unknown host '" + root.getMessage().split(":")[0].trim() + "'";
             }
             if (root instanceof ConnectException) {
-                return "cannot connect to the " + where + ": nothing is listening there (" + root.getMessage() + ")";
+                return "cannot connect to the " + where + ": nothing is listening there (" + root.getMessage() + ") - check the "
+                        + "host and port in the URL, that the server is running, and that it accepts TCP connections from "
+                        + "here (bind-address, firewall)";
             }
             if (root instanceof SocketTimeoutException) {
                 return "cannot connect to the " + where + ": the server did not answer in time";
@@ -34,10 +40,50 @@ public final class ConnectionErrors {
         if (Dialects.all().stream().anyMatch(d -> d.isUnknownDatabase(e))) {
             return "cannot connect to the " + where + ": the database does not exist (" + firstLine(e) + ")";
         }
-        if (state.startsWith("08")) {
-            return "cannot connect to the " + where + ": " + firstLine(e);
+        // a connection that never opened was not "lost": no run-it-again advice for it
+        String remedy = SqlErrors.connectionLost(e) ? null : SqlErrors.remedy(e);
+        return "cannot connect to the " + where + ": " + firstLine(e) + (remedy == null ? "" : " - " + remedy);
+    }
+
+    /**
+     * Verified TLS is the default for cloud targets; when it fails the user must learn which check failed and how to
+     * go on, not read "Communications link failure".
+     */
+    static String tlsProblem(SQLException e) {
+        StringBuilder all = new StringBuilder();
+        boolean handshake = false;
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            all.append(t.getMessage()).append('\n');
+            String type = t.getClass().getName();
+            handshake |= type.startsWith("javax.net.ssl.") || type.startsWith("java.security.cert.")
+                    || type.startsWith("sun.security.validator.");
         }
-        return "cannot connect to the " + where + ": " + firstLine(e);
+        String m = all.toString().toLowerCase(java.util.Locale.ROOT);
+        String url = "sslMode=VERIFY_CA";
+        if (handshake && (m.contains("identity verification failed") || m.contains("no subject alternative")
+                || m.contains("no name matching") || m.contains("hostname") && m.contains("verif"))) {
+            return "the server's TLS certificate does not name the host in the URL (host name verification failed) - "
+                    + "connect with the host name the certificate was issued for (for Azure, name.mysql.database.azure.com "
+                    + "or name.database.windows.net), or add " + url + " to the URL to check the certificate's issuer but not "
+                    + "the name";
+        }
+        if (handshake && (m.contains("pkix path") || m.contains("unable to find valid certification path")
+                || m.contains("certificate_unknown") || m.contains("self-signed") || m.contains("self signed")
+                || m.contains("unknown_ca") || m.contains("untrusted"))) {
+            return "the server's TLS certificate is not trusted (self-signed, or issued by a CA this Java does not trust) - "
+                    + "for a test server add sslMode=REQUIRED to the URL (encrypted, not verified; for SQL Server "
+                    + "trustServerCertificate=true); for a private CA give its trust store in the URL "
+                    + "(trustCertificateKeyStoreUrl=file:/path/ca.p12&trustCertificateKeyStoreType=PKCS12; SQL Server: "
+                    + "trustStore=...) or start Java with -Djavax.net.ssl.trustStore=...";
+        }
+        if (m.contains("ssl connection required, but not") || m.contains("ssl not enabled in the server")
+                || m.contains("server does not support ssl") || m.contains("doesn't support ssl")
+                || m.contains("does not support ssl")) {
+            return "TLS was required but the server does not offer it - enable TLS on the server (ssl_cert/ssl_key, or "
+                    + "require_secure_transport on Azure), or, only on a trusted network, drop the sslMode/useSSL requirement "
+                    + "from the URL (sslMode=DISABLED)";
+        }
+        return null;
     }
 
     private static String firstLine(Throwable e) {

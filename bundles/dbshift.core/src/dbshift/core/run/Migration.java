@@ -62,6 +62,8 @@ public final class Migration {
     private java.util.function.UnaryOperator<Catalog> adjustment;
     private boolean overlapChecked;
     private long syncReconnectMillis = 300_000;
+    private boolean recordFallback;
+    private long verifySettleMillis;
 
     private Migration(Endpoint source, Catalog offlineSource, Endpoint target, TargetKind kind, MigrationOptions options,
             MigrationRun run) {
@@ -121,6 +123,24 @@ public final class Migration {
      */
     public Migration reconnectWithin(java.time.Duration window) {
         this.syncReconnectMillis = window.toMillis();
+        return this;
+    }
+
+    /**
+     * Makes {@link #sync} verify the copy's slices round and round while it follows the source, reporting a slice
+     * that still differs after {@code settle} on three checks (null or zero: do not).
+     */
+    public Migration verifyWhileSyncing(java.time.Duration settle) {
+        this.verifySettleMillis = settle == null ? 0 : settle.toMillis();
+        return this;
+    }
+
+    /**
+     * Makes a successful cutover record where the new target's change log is at the switch, on the old source, so
+     * that {@link #fallbackSync} can keep the old source in step with the new target during the bake-in period.
+     */
+    public Migration withFallback() {
+        this.recordFallback = true;
         return this;
     }
 
@@ -412,16 +432,20 @@ public final class Migration {
         requireSource();
         refuseSelfTarget("copy");
         recordReplicationStart();
-        step("data", () -> sql("copying the data", () -> {
-            new CopyEngine(source, target, options, run).copy(tableMappings());
+        step("data", () -> {
+            sql("copying the data", () -> {
+                new CopyEngine(source, target, options, run).copy(tableMappings());
+                return null;
+            });
+            // inside the step, so that its line says FAILED when a table did
+            List<dbshift.core.run.TableResult> failed = run.tables().stream().filter(t -> t.status().isFailure()).toList();
+            if (!failed.isEmpty()) {
+                throw new MigrationException("the copy of " + failed.size() + " table(s) failed: " + failed.stream()
+                        .map(t -> t.schema() + "." + t.name() + ": " + t.message()).collect(java.util.stream.Collectors.joining("; ")),
+                        MigrationException.FAILURES);
+            }
             return null;
-        }));
-        List<dbshift.core.run.TableResult> failed = run.tables().stream().filter(t -> t.status().isFailure()).toList();
-        if (!failed.isEmpty()) {
-            throw new MigrationException("the copy of " + failed.size() + " table(s) failed: " + failed.stream()
-                    .map(t -> t.schema() + "." + t.name() + ": " + t.message()).collect(java.util.stream.Collectors.joining("; ")),
-                    MigrationException.FAILURES);
-        }
+        });
     }
 
     /**
@@ -464,7 +488,7 @@ public final class Migration {
                 }
             }
             dbshift.core.sync.SyncResult r = new dbshift.core.sync.Synchronizer(source, target, tableMappings(), options, run)
-                    .reconnectWithin(syncReconnectMillis).run(until, maxSeconds * 1000);
+                    .reconnectWithin(syncReconnectMillis).verifyWhileSyncing(verifySettleMillis).run(until, maxSeconds * 1000);
             run.sync(r); // recorded before anything else can fail: the report always has the applied position
             return r;
         }), r -> String.format(java.util.Locale.ROOT, "%,d changed rows applied, %s → %s; %s%s", r.changes(), r.from(),
@@ -488,9 +512,48 @@ public final class Migration {
      * {@code reviewed} (a reviewed script, so that a reviewer's edits hold) when given, else as planned.
      */
     public void cutover(boolean freezeSource, Script reviewed) {
+        cutover(freezeSource, reviewed, dbshift.core.sync.CutoverGate.defaults());
+    }
+
+    /**
+     * The switch-over behind a gate: it proceeds only when the sync keeps up, the last full verification was clean
+     * (or repaired), no blocking finding is open and the caller's own conditions passed; each condition is a step
+     * of the run with its numbers. {@code gate.force()} proceeds anyway and records that it did.
+     */
+    public void cutover(boolean freezeSource, Script reviewed, dbshift.core.sync.CutoverGate gate) {
         requireTarget();
         requireSource();
         refuseSelfTarget("cutover");
+        dbshift.core.sync.SyncResult window = checkGate(gate);
+        switchOver(freezeSource, reviewed, EnumSet.of(Phase.TRIGGERS, Phase.EVENTS), until -> {
+            dbshift.core.sync.SyncResult last = sync(true, 0);
+            // what the gate's window applied belongs to the cutover's sync too
+            dbshift.core.sync.SyncResult all = new dbshift.core.sync.SyncResult(window.from(), last.applied(), last.sourceHead(),
+                    window.changes() + last.changes(), last.lagSeconds(), last.caughtUp(), java.util.stream.Stream.concat(
+                            window.warnings().stream(), last.warnings().stream()).distinct().toList(),
+                    Math.max(window.maxLagSeconds(), last.maxLagSeconds()));
+            run.sync(all);
+            return all;
+        });
+    }
+
+    /**
+     * The switch-over with another way of catching up: {@code catchUp} gets the source's position once writes are
+     * frozen (or at the moment cutover starts) and returns when the target holds every change up to it (a Kafka
+     * Connect pipeline waits for its connectors there; DBShift's own sync gate does not apply, the pipeline's
+     * catch-up is the gate). {@code deferred} are the phases still missing on the target that cutover creates
+     * before verifying (a pipeline also leaves foreign keys to it).
+     */
+    public void cutover(boolean freezeSource, Script reviewed, Set<Phase> deferred,
+            java.util.function.Function<dbshift.core.sync.SourcePosition, dbshift.core.sync.SyncResult> catchUp) {
+        requireTarget();
+        requireSource();
+        refuseSelfTarget("cutover");
+        switchOver(freezeSource, reviewed, deferred, catchUp);
+    }
+
+    private void switchOver(boolean freezeSource, Script reviewed, Set<Phase> deferred,
+            java.util.function.Function<dbshift.core.sync.SourcePosition, dbshift.core.sync.SyncResult> catchUp) {
         if (freezeSource) {
             step("freeze source", () -> sql("freezing writes on the source", () -> {
                 try (Connection src = source.open()) {
@@ -499,9 +562,17 @@ public final class Migration {
                 return null;
             }));
         }
-        sync(true, 0);
+        dbshift.core.sync.SourcePosition until = sql("reading the source's position", () -> {
+            try (Connection src = source.open()) {
+                return source.dialect().changeCapture().orElseThrow(() -> new SQLException(
+                        source.dialect().displayName() + " sources have no change capture in DBShift")).position(src);
+            }
+        });
+        dbshift.core.sync.SyncResult caughtUp = catchUp.apply(until);
+        if (run.syncResult() == null) {
+            run.sync(caughtUp);
+        }
         Script rest = plan();
-        Set<Phase> deferred = EnumSet.of(Phase.TRIGGERS, Phase.EVENTS);
         if (reviewed != null) {
             Set<String> missing = rest.statements().stream().filter(st -> deferred.contains(st.phase()))
                     .map(ScriptStatement::objectKey).collect(java.util.stream.Collectors.toSet());
@@ -509,7 +580,7 @@ public final class Migration {
                     .filter(st -> deferred.contains(st.phase()) && missing.contains(st.objectKey())).toList());
         }
         if (rest.statements().stream().anyMatch(st -> deferred.contains(st.phase()))) {
-            deploy(rest, deferred, "triggers and events");
+            deploy(rest, deferred, deferred.contains(Phase.FOREIGN_KEYS) ? "foreign keys, triggers and events" : "triggers and events");
         }
         verify();
         boolean ready = run.tables().stream().allMatch(t -> "match".equals(t.checksum()));
@@ -519,6 +590,215 @@ public final class Migration {
         if (!ready) {
             throw new MigrationException("cutover: verification found differences; the target is not ready", MigrationException.FAILURES);
         }
+        if (recordFallback) {
+            step("record fallback", () -> sql("recording the fallback start on the old source", () -> {
+                var capture = target.dialect().changeCapture().orElseThrow(() -> new SQLException(target.dialect().displayName()
+                        + " targets have no change capture in DBShift: fallback-sync cannot follow them"));
+                List<TableMapping> back = reversedMappings();
+                try (Connection tgt = target.open(); Connection src = source.open()) {
+                    dbshift.core.sync.SourcePosition at = capture.position(tgt);
+                    dbshift.core.sync.SyncState state = new dbshift.core.sync.SyncState(source.dialect());
+                    state.ensureTable(src);
+                    String key = dbshift.core.sync.Synchronizer.sourceKey(target, back);
+                    state.forget(src, key);
+                    state.recordStart(src, key, at);
+                    return at;
+                }
+            }), at -> "the new target's changes from " + at + " on can flow back to the old source: run fallback-sync");
+        }
+    }
+
+    /** The migration's tables the other way round: the new target's tables into the old source's. */
+    private List<TableMapping> reversedMappings() {
+        return tableMappings().stream().map(m -> new TableMapping(m.target(), m.source())).toList();
+    }
+
+    /**
+     * After a cutover with fallback: applies the changes made on the new target since the switch to the old source,
+     * the same way sync applies the source's (locking re-read, idempotent replace, position moved in the same
+     * transaction on the old source), so that the team can switch back without losing data. Tables that exist only
+     * on the new target cannot flow back; they are reported.
+     */
+    public dbshift.core.sync.SyncResult fallbackSync(boolean untilCaughtUp, long maxSeconds) {
+        requireTarget();
+        requireSource();
+        refuseSelfTarget("fallback-sync");
+        List<TableMapping> back = reversedMappings();
+        dbshift.core.sync.SyncResult result = step("fallback sync", () -> sql("syncing the new target's changes back", () -> {
+            var capture = target.dialect().changeCapture().orElseThrow(() -> new SQLException(target.dialect().displayName()
+                    + " targets have no change capture in DBShift: fallback-sync cannot follow them"));
+            dbshift.core.sync.SourcePosition until = null;
+            if (untilCaughtUp) {
+                try (Connection tgt = target.open()) {
+                    until = capture.position(tgt);
+                }
+            }
+            dbshift.core.sync.SyncResult r = new dbshift.core.sync.Synchronizer(target, source, back, options, run)
+                    .reconnectWithin(syncReconnectMillis).run(until, maxSeconds * 1000);
+            List<String> warnings = new ArrayList<>(r.warnings());
+            warnings.addAll(onlyOnTarget());
+            // the old source's own triggers fire for every row applied to it; the new target's triggers already ran
+            readSource().schemas().stream().flatMap(sc -> sc.triggers().stream()).forEach(t -> warnings.add("trigger " + t.name()
+                    + " on the old source fires for the rows applied to " + t.table() + " (its effects may arrive twice: "
+                    + "drop or disable it on the old source for the bake-in period)"));
+            r = new dbshift.core.sync.SyncResult(r.from(), r.applied(), r.sourceHead(), r.changes(), r.lagSeconds(), r.caughtUp(),
+                    warnings, r.maxLagSeconds());
+            run.sync(r);
+            return r;
+        }), r -> String.format(java.util.Locale.ROOT, "%,d changed rows of the new target applied to the old source, %s → %s; %s",
+                r.changes(), r.from(), r.applied(), r.caughtUp() ? "caught up" : String.format(java.util.Locale.ROOT,
+                        "%.1f s behind", r.lagSeconds())), !untilCaughtUp);
+        return result;
+    }
+
+    /** Tables created on the new target after the migration: their rows cannot flow back. */
+    private List<String> onlyOnTarget() {
+        Set<String> mapped = new HashSet<>();
+        tableMappings().forEach(m -> mapped.add(m.target().name().toString()));
+        List<String> out = new ArrayList<>();
+        try (Connection c = target.open()) {
+            Set<String> schemas = new java.util.TreeSet<>();
+            tableMappings().forEach(m -> schemas.add(m.target().name().schema()));
+            Catalog live = target.dialect().catalogReader().orElseThrow().read(c, List.copyOf(schemas), false);
+            for (Table t : live.tables()) {
+                if (!mapped.contains(t.name().toString())) {
+                    out.add("table " + t.name() + " exists only on the new target: its rows do not flow back to the old source");
+                }
+            }
+        } catch (SQLException e) {
+            out.add("could not look for tables created on the new target: " + e.getMessage());
+        }
+        return out;
+    }
+
+    /**
+     * Switches back: applies the new target's last changes to the old source and verifies every table the other way
+     * round (the new target as the reference). The run passes only if all match.
+     */
+    public void fallbackCutover(boolean freezeTarget) {
+        requireTarget();
+        requireSource();
+        if (freezeTarget) {
+            step("freeze target", () -> sql("freezing writes on the new target", () -> {
+                try (Connection tgt = target.open()) {
+                    run.note(target.dialect().freezeWrites(tgt));
+                }
+                return null;
+            }));
+        }
+        fallbackSync(true, 0);
+        List<TableMapping> back = reversedMappings();
+        step("verify", () -> sql("verifying the old source against the new target", () -> {
+            new Verifier(target, source, options, run).verify(back);
+            return null;
+        }));
+        boolean ready = back.stream().map(m -> run.table(m.target().name().schema(), m.target().name().name()))
+                .allMatch(t -> t != null && "match".equals(t.checksum()));
+        run.step(new StepResult("fallback cutover", ready ? Status.OK : Status.FAILED, 0, ready
+                ? "the old source holds the new target's data as of " + run.syncResult().applied()
+                        + "; point the applications back at it"
+                : "differences remain; do not switch back (see tables)"));
+        if (!ready) {
+            throw new MigrationException("fallback-cutover: verification found differences; the old source is not ready",
+                    MigrationException.FAILURES);
+        }
+    }
+
+    /** Checks the gate's conditions (see {@link #cutover(boolean, Script, dbshift.core.sync.CutoverGate)}); returns what its window applied. */
+    private dbshift.core.sync.SyncResult checkGate(dbshift.core.sync.CutoverGate gate) {
+        List<dbshift.core.sync.CutoverGate.Condition> conditions = new ArrayList<>();
+        List<TableMapping> mappings = tableMappings();
+        dbshift.core.sync.SyncResult window = sql("cutover gate: following the source", () ->
+                new dbshift.core.sync.Synchronizer(source, target, mappings, options, run).reconnectWithin(syncReconnectMillis)
+                        .run(null, Math.max(1, gate.windowSeconds()) * 1000));
+        conditions.add(new dbshift.core.sync.CutoverGate.Condition("sync lag", window.maxLagSeconds() <= gate.maxLagSeconds(),
+                String.format(Locale.ROOT, "at most %.1f s behind the source while following it for %d s (limit %.1f s); "
+                        + "%,d changed rows applied", window.maxLagSeconds(), gate.windowSeconds(), gate.maxLagSeconds(),
+                        window.changes())));
+        java.util.Optional<dbshift.core.data.VerificationState.Last> last = sql("cutover gate: reading the last verification",
+                () -> {
+                    try (Connection c = target.open()) {
+                        return new dbshift.core.data.VerificationState(target.dialect()).last(c, scopeKey(mappings));
+                    }
+                });
+        String recheck = last.isPresent() && !last.get().clean() && !last.get().differingTables().isEmpty()
+                ? recheckDiffering(mappings, last.get().differingTables()) : null;
+        boolean verified = last.isPresent() && (last.get().clean() || recheck != null && recheck.isEmpty());
+        conditions.add(new dbshift.core.sync.CutoverGate.Condition("verification", verified,
+                last.isEmpty() ? "no full verification of these databases is recorded on the target: run verify (and repair)"
+                        : last.get().clean() ? "last full verification " + last.get().finished() + ": " + last.get().tables()
+                                + " table(s), all match"
+                                : verified ? "last full verification " + last.get().finished() + " found " + last.get().differing()
+                                        + " of " + last.get().tables() + " table(s) differing (changes still in flight then); "
+                                        + "compared again now that the sync has caught up: all equal"
+                                        : "last full verification " + last.get().finished() + " found " + last.get().differing()
+                                                + " of " + last.get().tables() + " table(s) differing"
+                                                + (recheck == null ? "" : "; still differing now that the sync has caught up: " + recheck)
+                                                + ": run repair, then verify"));
+        long blocking = assess().stream().filter(Finding::isBlocking).count();
+        conditions.add(new dbshift.core.sync.CutoverGate.Condition("findings", blocking == 0,
+                blocking + " blocking finding(s) open" + (blocking == 0 ? "" : " (see the report)")));
+        conditions.addAll(gate.extra());
+        List<String> failed = new ArrayList<>();
+        for (var c : conditions) {
+            if (!c.passed()) {
+                failed.add(c.name() + ": " + c.detail());
+            }
+            run.step(new StepResult("gate: " + c.name(), c.passed() ? Status.OK : gate.force() ? Status.WARNING : Status.FAILED, 0,
+                    c.detail() + (!c.passed() && gate.force() ? "; overridden by --force" : "")));
+        }
+        if (!failed.isEmpty() && !gate.force()) {
+            throw new MigrationException("cutover refused by its gate (nothing was switched): " + String.join("; ", failed)
+                    + ". Fix these (wait for the sync, repair, resolve the findings) or pass --force to switch anyway",
+                    MigrationException.FAILURES);
+        }
+        if (!failed.isEmpty()) {
+            run.note("the cutover gate was overridden by --force: " + String.join("; ", failed));
+        }
+        return window;
+    }
+
+    /**
+     * A verification that ran while the source was still being written (migrate's, for instance) finds the rows
+     * changed since the copy; the sync then applies them. The gate therefore compares the tables that differed
+     * again once the sync has caught up, up to three times 2 s apart; it returns the tables that still differ
+     * (empty when all are equal).
+     */
+    private String recheckDiffering(List<TableMapping> mappings, List<String> differing) {
+        List<TableMapping> again = mappings.stream().filter(m -> differing.contains(m.key())).toList();
+        if (again.size() != differing.size()) {
+            return "tables of that verification are no longer part of the migration";
+        }
+        var capture = source.dialect().changeCapture();
+        String still = "";
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            MigrationRun check = new MigrationRun(run.source(), run.target(), kind.id(), options);
+            still = sql("cutover gate: comparing the tables that differed", () -> {
+                if (capture.isPresent()) {
+                    dbshift.core.sync.SourcePosition now;
+                    try (Connection src = source.open()) {
+                        now = capture.get().position(src);
+                    }
+                    new dbshift.core.sync.Synchronizer(source, target, mappings, options, check).reconnectWithin(syncReconnectMillis)
+                            .run(now, 0);
+                }
+                new Verifier(source, target, options, check).verify(again);
+                return String.join(", ", again.stream().filter(m -> {
+                    dbshift.core.run.TableResult t = check.table(m.target().name().schema(), m.target().name().name());
+                    return t == null || !"match".equals(t.checksum());
+                }).map(TableMapping::key).toList());
+            });
+            if (still.isEmpty() || run.progress().isCancelled()) {
+                return still;
+            }
+            try {
+                Thread.sleep(2_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return still;
+            }
+        }
+        return still;
     }
 
     public void verify() {
@@ -526,9 +806,37 @@ public final class Migration {
         requireSource();
         refuseSelfTarget("verify");
         step("verify", () -> sql("verifying the data", () -> {
-            new Verifier(source, target, options, run).verify(tableMappings());
+            List<TableMapping> mappings = tableMappings();
+            new Verifier(source, target, options, run).verify(mappings);
+            List<String> differing = mappings.stream().filter(m -> {
+                dbshift.core.run.TableResult t = run.table(m.target().name().schema(), m.target().name().name());
+                return t == null || !"match".equals(t.checksum());
+            }).map(TableMapping::key).toList();
+            try (Connection c = target.open()) {
+                new dbshift.core.data.VerificationState(target.dialect()).record(c, scopeKey(mappings), mappings.size(), differing);
+            }
             return null;
         }));
+    }
+
+    /** The key under which this migration's set of databases keeps its replication and verification state. */
+    private String scopeKey(List<TableMapping> mappings) {
+        return dbshift.core.sync.Synchronizer.sourceKey(source, mappings);
+    }
+
+    /**
+     * Compares every slice of every table with the source and copies again exactly the slices that differ (rows
+     * deleted, changed or added on the target), each in one transaction with its checkpoint, then verifies all.
+     */
+    public void repair() {
+        requireTarget();
+        requireSource();
+        refuseSelfTarget("repair");
+        step("repair", () -> sql("repairing the data", () -> {
+            new CopyEngine(source, target, options, run).repair(tableMappings());
+            return null;
+        }));
+        verify();
     }
 
     // ---- users -----------------------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import dbshift.core.assess.Assessor;
 import dbshift.core.assess.Finding;
 
 /**
@@ -165,6 +166,6 @@ public final class MigrationRun {
                 || tables().stream().anyMatch(t -> t.status().isFailure() || "mismatch".equals(t.checksum()))
                 || statements().stream().anyMatch(s -> s.status() == Status.FAILED)
                 || principals().stream().anyMatch(p -> p.status().isFailure())
-                || findings().stream().anyMatch(Finding::isBlocking);
+                || findings().stream().anyMatch(f -> f.isBlocking() || Assessor.READ_PROBLEM_RULE.equals(f.ruleId()));
     }
 }

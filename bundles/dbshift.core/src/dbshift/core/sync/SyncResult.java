@@ -8,8 +8,14 @@ import java.util.List;
  * replicate.
  */
 public record SyncResult(SourcePosition from, SourcePosition applied, SourcePosition sourceHead, long changes,
-        double lagSeconds, boolean caughtUp, List<String> warnings) {
+        double lagSeconds, boolean caughtUp, List<String> warnings, double maxLagSeconds) {
     public SyncResult {
         warnings = List.copyOf(warnings);
+    }
+
+    /** A result whose largest lag seen is its final one. */
+    public SyncResult(SourcePosition from, SourcePosition applied, SourcePosition sourceHead, long changes, double lagSeconds,
+            boolean caughtUp, List<String> warnings) {
+        this(from, applied, sourceHead, changes, lagSeconds, caughtUp, warnings, lagSeconds);
     }
 }
