@@ -110,8 +110,7 @@ public final class WorkloadReplay {
             ReplayEngine targetEngine, Connection src, Connection tgt) {
         if (s.text() == null || s.text().isBlank()) {
             return StatementReplay.notReplayable(s, "the capture kept only the statement's digest, no sample text "
-                    + "(on MySQL/MariaDB turn the events_statements_current and events_statements_history_long consumers on "
-                    + "before the application runs)");
+                    + "(the workload file's notes say what the source must record for sample texts; capture again after that)");
         }
         SqlText text = SqlText.of(s.text(), sourceEngine.backslashEscapes());
         String refused = refusal(text);
