@@ -96,7 +96,7 @@ public final class SqlServerCatalogReader implements CatalogReader {
                 // plain statements: DBCC and some server views do not go through sp_prepare
                 Jdbc.queryPlain(c, sql(query), row);
             } catch (SQLException e) {
-                problems.add(new ReadProblem("server", area, "not read (" + e.getMessage()
+                problems.add(ReadProblem.catalogGap("server", area, "not read (" + e.getMessage()
                         + "); the assessment cannot check it - check it on the source by hand"));
             }
         }
@@ -112,11 +112,17 @@ public final class SqlServerCatalogReader implements CatalogReader {
      * read problem naming the view and what was not read, and the rest of the catalog is still read.
      */
     private static boolean area(Read r, String what, String views, Area body) {
+        return area(r, what, views, false, body);
+    }
+
+    /** As above; {@code gap}: nothing of the migration depends on it (sizes, server facts, a view with a fallback). */
+    private static boolean area(Read r, String what, String views, boolean gap, Area body) {
         try {
             body.read();
             return true;
         } catch (SQLException e) {
-            r.problems.add(new ReadProblem("catalog", views, "not read (" + e.getMessage() + "): " + what));
+            String message = "not read (" + e.getMessage() + "): " + what;
+            r.problems.add(gap ? ReadProblem.catalogGap("catalog", views, message) : new ReadProblem("catalog", views, message));
             return false;
         }
     }
@@ -127,7 +133,7 @@ public final class SqlServerCatalogReader implements CatalogReader {
         Read r = new Read(c, wanted);
         String[] version = new String[1];
         area(r, "server version, edition and database settings; the assessment assumes defaults",
-                "SERVERPROPERTY, sys.databases", () -> version[0] = settings(r));
+                "SERVERPROPERTY, sys.databases", true, () -> version[0] = settings(r));
         babelfish(r);
         features(r);
         Map<String, Schema> out = new LinkedHashMap<>();
@@ -137,7 +143,7 @@ public final class SqlServerCatalogReader implements CatalogReader {
         if (!wanted.isEmpty()) {
             // without the table list nothing else can be read: the simpler query is the fallback, its failure is the read's
             if (!area(r, "filegroups and FileTables of the tables; tables read by name only", "sys.tables, sys.indexes, sys.data_spaces",
-                    () -> tables(r))) {
+                    true, () -> tables(r))) {
                 tablesByName(r);
             }
             sizes(r);
@@ -201,7 +207,7 @@ public final class SqlServerCatalogReader implements CatalogReader {
      * ways the reader and the comparison must know (no clustered indexes, index names with a suffix of its own).
      */
     private static void babelfish(Read r) {
-        area(r, "the server's identity (@@VERSION)", "@@VERSION", () -> {
+        area(r, "the server's identity (@@VERSION)", "@@VERSION", true, () -> {
             String v = Jdbc.scalar(r.c, "SELECT @@VERSION");
             java.util.regex.Matcher m = java.util.regex.Pattern.compile("Babelfish (\\d+(?:\\.\\d+)*)").matcher(v == null ? "" : v);
             if (m.find()) {
@@ -320,11 +326,11 @@ public final class SqlServerCatalogReader implements CatalogReader {
             }
             return null;
         };
-        if (area(r, "table sizes; row estimates are read from sys.partitions instead", "sys.allocation_units",
+        if (area(r, "table sizes; row estimates are read from sys.partitions instead", "sys.allocation_units", true,
                 () -> Jdbc.query(r.c, sql("table-sizes"), row))) {
             return;
         }
-        area(r, "row count estimates; slices are sized without them", "sys.partitions",
+        area(r, "row count estimates; slices are sized without them", "sys.partitions", true,
                 () -> Jdbc.query(r.c, sql("table-rows"), row));
     }
 
@@ -338,7 +344,7 @@ public final class SqlServerCatalogReader implements CatalogReader {
             if (t.columns.stream().anyMatch(c -> c.name().equals(name))) {
                 // a catalog that joins one column to several identity rows: its last value is not known
                 if (t.stats.nextAutoIncrement() != null && r.ambiguousIdentity.add(t.name + "." + name)) {
-                    r.problems.add(new ReadProblem("column", t.name + ".\"" + name + "\"", "sys.identity_columns returned "
+                    r.problems.add(ReadProblem.catalogGap("column", t.name + ".\"" + name + "\"", "sys.identity_columns returned "
                             + "more than one row for this identity column; its last value is not known, the target's "
                             + "identity is reseeded from the copied rows"));
                     t.stats = new TableStats(t.stats.estimatedRows(), t.stats.dataBytes(), null);
@@ -373,7 +379,7 @@ public final class SqlServerCatalogReader implements CatalogReader {
                 // Babelfish shows the unconstrained PostgreSQL numeric of an expression as numeric(38,38), which holds no
                 // integer digit; SQL Server would derive the type from the operands
                 type = DataType.decimal(typeName, 38, 10);
-                r.problems.add(new ReadProblem("column", t.name + ".\"" + name + "\"", "Babelfish reports this computed "
+                r.problems.add(ReadProblem.catalogGap("column", t.name + ".\"" + name + "\"", "Babelfish reports this computed "
                         + "column as numeric(38,38) (an unconstrained numeric); it is read as decimal(38,10) - check the "
                         + "scale its values need"));
             }
@@ -393,7 +399,7 @@ public final class SqlServerCatalogReader implements CatalogReader {
             BigDecimal incrementValue = rs.getBigDecimal("increment_value");
             if (seedValue == null || incrementValue == null) {
                 // seen on Babelfish 4.2 after DBCC CHECKIDENT: the column is IDENTITY, the view has lost its numbers
-                r.problems.add(new ReadProblem("column", t.name + ".\"" + name + "\"", "sys.identity_columns has no seed or "
+                r.problems.add(ReadProblem.catalogGap("column", t.name + ".\"" + name + "\"", "sys.identity_columns has no seed or "
                         + "increment for this identity column; IDENTITY(1,1) is assumed"));
             }
             long seed = seedValue == null ? 1 : exact(seedValue, "identity seed");
@@ -630,7 +636,7 @@ public final class SqlServerCatalogReader implements CatalogReader {
                 return null;
             });
         } catch (SQLException e) {
-            r.problems.add(new ReadProblem("server", "sys.sql_expression_dependencies", "not read (" + e.getMessage()
+            r.problems.add(ReadProblem.catalogGap("server", "sys.sql_expression_dependencies", "not read (" + e.getMessage()
                     + "); views over dropped tables cannot be told apart and fail at deploy instead"));
         }
         return out;
@@ -702,7 +708,8 @@ public final class SqlServerCatalogReader implements CatalogReader {
      */
     private static Map<String, List<Sequence>> sequences(Read r) {
         Map<String, List<Sequence>> out = new HashMap<>();
-        if (area(r, "sequences; read from INFORMATION_SCHEMA.SEQUENCES instead", "sys.sequences", () -> out.putAll(sysSequences(r)))) {
+        if (area(r, "sequences; read from INFORMATION_SCHEMA.SEQUENCES instead", "sys.sequences", true,
+                () -> out.putAll(sysSequences(r)))) {
             return out;
         }
         Set<String> identityBacking = new HashSet<>();
@@ -721,7 +728,7 @@ public final class SqlServerCatalogReader implements CatalogReader {
             return null;
         }));
         if (any[0]) {
-            r.problems.add(new ReadProblem("catalog", "sys.sequences", "sequences were read from INFORMATION_SCHEMA.SEQUENCES, "
+            r.problems.add(ReadProblem.catalogGap("catalog", "sys.sequences", "sequences were read from INFORMATION_SCHEMA.SEQUENCES, "
                     + "which has no current value and no cache setting: they start at their START value on the target; "
                     + "restart them at the source's current value by hand"));
         }

@@ -11,6 +11,7 @@ import dbshift.core.model.ReadProblem;
 public final class Assessor {
     public static final String READ_PROBLEM_RULE = "READ-PROBLEM";
     public static final String INVALID_ON_SOURCE_RULE = "SOURCE-INVALID-OBJECT";
+    public static final String CATALOG_GAP_RULE = "READ-CATALOG-GAP";
     public static final String NO_TABLES_RULE = "SOURCE-NO-TABLES";
 
     public List<Finding> assess(AssessmentContext context) {
@@ -34,6 +35,12 @@ public final class Assessor {
                     null));
         }
         for (ReadProblem problem : context.source().problems()) {
+            if (problem.kind() == ReadProblem.Kind.CATALOG_GAP) {
+                findings.add(new Finding(CATALOG_GAP_RULE, Severity.WARNING, problem.objectType(), problem.object(),
+                        problem.message(), "Nothing is left out of the migration because of it; grant the login VIEW SERVER "
+                                + "STATE / VIEW DEFINITION where the server has the view, or check what it names by hand.", null));
+                continue;
+            }
             if (problem.kind() == ReadProblem.Kind.INVALID_ON_SOURCE) {
                 findings.add(new Finding(INVALID_ON_SOURCE_RULE, Severity.ERROR, problem.objectType(), problem.object(),
                         "is invalid on the source itself (" + problem.message() + "); it is left out of the migration, "

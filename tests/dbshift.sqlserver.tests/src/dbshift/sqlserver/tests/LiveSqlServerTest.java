@@ -134,7 +134,8 @@ class LiveSqlServerTest {
         for (TableResult t : run.tables()) {
             assertEquals("match", t.checksum(), () -> t.schema() + "." + t.name() + ": " + t.mismatches() + " " + t.message());
         }
-        assertFalse(run.hasFailures(), () -> run.steps() + " " + run.objects() + " " + run.statements());
+        assertFalse(run.hasFailures(), () -> run.steps() + " " + run.objects() + " " + run.statements() + " "
+                + run.findings().stream().filter(f -> f.isBlocking() || f.ruleId().equals("READ-PROBLEM")).toList());
     }
 
     private String kind() {
