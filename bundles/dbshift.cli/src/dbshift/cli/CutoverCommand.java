@@ -39,6 +39,9 @@ final class CutoverCommand extends MigrationCommand {
     @Option(names = "--force", description = "Switch even when a gate condition fails; the report says which and that it was forced.")
     boolean force;
 
+    @picocli.CommandLine.Mixin
+    ConnectCommand.PipelineArgs pipeline;
+
     CutoverCommand() {
         super(true, true);
     }
@@ -54,6 +57,15 @@ final class CutoverCommand extends MigrationCommand {
 
     @Override
     void perform(Migration migration, PrintWriter out) {
+        if (pipeline.connectUrl != null) {
+            // the target is filled by a Kafka Connect pipeline: wait for it instead of replaying the binlog
+            dbshift.connect.Pipeline p = new dbshift.connect.Pipeline(migration, pipeline.options(jobs));
+            migration.cutover(freezeSource, null, dbshift.connect.Pipeline.AT_CUTOVER,
+                    until -> p.catchUp(until, pipeline.maxSeconds * 1000));
+            out.println("Cutover: the target verifies equal to the source as of " + migration.run().syncResult().applied()
+                    + "; point the applications at it.");
+            return;
+        }
         java.util.List<CutoverGate.Condition> extra = replayReport == null ? java.util.List.of()
                 : java.util.List.of(ReplayGate.condition(replayReport));
         if (withFallback) {

@@ -8,6 +8,11 @@ import java.util.Map;
 
 import dbshift.core.engine.ConnectionSpec;
 import dbshift.core.engine.TargetKind;
+import dbshift.core.replay.ReplayOptions;
+import dbshift.core.replay.ReplayReport;
+import dbshift.core.replay.ReplayResult;
+import dbshift.core.replay.Workload;
+import dbshift.core.replay.WorkloadFile;
 import dbshift.core.run.Migration;
 import dbshift.core.run.MigrationException;
 import dbshift.embedded.EmbeddedMariaDb;
@@ -35,6 +40,8 @@ final class DemoCommand extends MigrationCommand {
 
     private EmbeddedMariaDb source;
     private EmbeddedMySql target;
+    private Migration migration;
+    private Workload workload;
 
     DemoCommand() {
         super(true, true);
@@ -53,13 +60,17 @@ final class DemoCommand extends MigrationCommand {
             SampleDatabase.Size size = small ? SampleDatabase.Size.SMALL : SampleDatabase.Size.DEMO;
             out.println("Starting the source: embedded MariaDB " + EmbeddedMariaDb.VERSION + " ...");
             out.flush();
+            // performance_schema with the statement history on, so that the application's statements can be captured
             source = EmbeddedMariaDb.start(work.resolve("source"), "--log-bin=mariadb-bin", "--binlog-format=ROW",
-                    "--server-id=1", "--character-set-server=utf8mb4", "--log-bin-trust-function-creators=1");
+                    "--server-id=1", "--character-set-server=utf8mb4", "--log-bin-trust-function-creators=1",
+                    "--performance-schema=ON", "--performance-schema-consumer-events-statements-current=ON",
+                    "--performance-schema-consumer-events-statements-history-long=ON");
             long t0 = System.nanoTime();
             Map<String, Long> rows = SampleDatabase.create(source, size);
             long total = rows.values().stream().mapToLong(Long::longValue).sum();
             out.printf("  sample database `shop`: %d tables, %,d rows generated in %.1f s%n", rows.size(), total,
                     (System.nanoTime() - t0) / 1e9);
+            workload = captureApplication(out);
             out.println("Starting the target: embedded MySQL " + EmbeddedMySql.VERSION + " (standing in for Azure Database for MySQL) ...");
             out.flush();
             // as Azure's migration guidance advises for sources with stored functions: the server parameter
@@ -80,6 +91,9 @@ final class DemoCommand extends MigrationCommand {
             out.println();
             out.flush();
             int code = super.call();
+            if (migration != null && workload != null) {
+                replayApplication(out);
+            }
             if (keepRunning) {
                 out.println("Servers are still running (source " + sourceUrl + ", target " + targetUrl
                         + ", user root, no password). Press Enter to stop them.");
@@ -106,8 +120,48 @@ final class DemoCommand extends MigrationCommand {
         return new ConnectionSpec(url, user, new char[0], Map.of());
     }
 
+    /**
+     * The application runs its statements on the source before the migration (its writes are migrated with the
+     * rest), and they are captured from performance_schema into {@code workload.json}.
+     */
+    private Workload captureApplication(PrintWriter out) throws java.sql.SQLException, IOException {
+        try (java.sql.Connection c = Migration.connect("source", connectionSpec(source.jdbcUrl(""), source.user(), null, "source", null)).open();
+                java.sql.Statement s = c.createStatement()) {
+            s.execute("TRUNCATE TABLE performance_schema.events_statements_summary_by_digest");
+            s.execute("TRUNCATE TABLE performance_schema.events_statements_history_long");
+        }
+        int ran = SampleDatabase.runApplicationWorkload(source);
+        dbshift.core.engine.Endpoint endpoint = Migration.connect("source", connectionSpec(source.jdbcUrl(""), source.user(), null, "source", null));
+        Workload captured;
+        try (java.sql.Connection c = endpoint.open()) {
+            captured = endpoint.dialect().workloadCapture().orElseThrow()
+                    .capture(c, List.of(SampleDatabase.NAME), dbshift.core.engine.ConnectionSpec.displayUrl(source.jdbcUrl("")));
+        }
+        WorkloadFile.write(captured, this.out.resolve("workload.json"));
+        out.printf("  application workload: %d statements run; captured %d statement shapes from performance_schema into %s%n", ran,
+                captured.statements().size(), this.out.resolve("workload.json"));
+        return captured;
+    }
+
+    /** Replays the captured workload on the source and the migrated target and prints the summary. */
+    private void replayApplication(PrintWriter out) {
+        out.println();
+        out.println("Replaying the application's workload on the source and the target (5 timed runs per statement and side) ...");
+        out.println("  equivalent: ./dbshift replay --workload " + this.out.resolve("workload.json") + " --source '" + sourceUrl
+                + "' --source-user root --target '" + targetUrl + "' --target-user root --out " + this.out);
+        out.flush();
+        try {
+            ReplayResult result = ReplayCommand.replay(migration, workload, ReplayOptions.defaults(), spec.commandLine().getErr());
+            ReplayReport.write(result, this.out);
+            ReplayCommand.printSummary(result, out, this.out);
+        } catch (java.sql.SQLException | IOException | RuntimeException e) {
+            spec.commandLine().getErr().println("dbshift demo: the replay failed: " + e.getMessage());
+        }
+    }
+
     @Override
     void perform(Migration migration, PrintWriter out) throws IOException {
+        this.migration = migration;
         migration.assess();
         writeScript(migration, migration.script());
         migration.migrate();

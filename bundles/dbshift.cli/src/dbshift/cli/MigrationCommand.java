@@ -56,6 +56,11 @@ abstract class MigrationCommand implements Callable<Integer> {
     @Option(names = "--bulk-batch-size", paramLabel = "ROWS", description = "SQL Server targets: rows per bulk copy batch (default: 0, the whole slice in one batch).")
     Integer bulkBatchSize;
 
+    @Option(names = "--load-method", paramLabel = "METHOD", description = "SQL Server targets: bulk (the bulk copy API, "
+            + "default), insert (batched parameterised INSERTs in the slice's transaction, with SET IDENTITY_INSERT) or auto "
+            + "(bulk, and INSERTs for a table whose bulk load the server refuses, reported; the default for babelfish targets).")
+    String loadMethod;
+
     @Option(names = "--bulk-table-lock", description = "SQL Server targets: bulk copy with TABLOCK (faster into heaps; slices of one table then wait for each other).")
     boolean bulkTableLock;
 
@@ -352,6 +357,12 @@ abstract class MigrationCommand implements Callable<Integer> {
             inRange("--bulk-batch-size", bulkBatchSize, 0, Integer.MAX_VALUE, "rows (0: the whole slice)");
             o = o.withEngineOption("sqlserver.bulk.batchSize", bulkBatchSize.toString());
         }
+        if (loadMethod != null && !List.of("bulk", "insert", "auto").contains(loadMethod)) {
+            throw new MigrationException("--load-method must be bulk, insert or auto, not '" + loadMethod + "'",
+                    MigrationException.USAGE);
+        }
+        String method = loadMethod != null ? loadMethod : "babelfish".equals(targetKind) ? "auto" : null;
+        o = o.withEngineOption("sqlserver.loadMethod", method);
         for (String u : users) {
             checkAccount(u);
         }

@@ -28,7 +28,8 @@ final class ReplayGate {
                     + "'dbshift replay' wrote", MigrationException.USAGE);
         }
         long differing = summary.path("differing").asLong(0);
-        long errors = summary.path("errors").asLong(0) + summary.path("errorOnTarget").asLong(0);
+        long errors = summary.path("errors").asLong(0) + summary.path("errorOnTarget").asLong(0)
+                + summary.path("errorsTarget").asLong(0);
         long regressions = summary.path("regressions").asLong(0);
         long statements = summary.path("statements").asLong(0);
         boolean clean = differing == 0 && errors == 0;

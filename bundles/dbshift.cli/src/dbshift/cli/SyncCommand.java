@@ -20,6 +20,11 @@ final class SyncCommand extends MigrationCommand {
         super(true, true);
     }
 
+    @Option(names = "--verify-changes", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Verify the copied slices round and round against the source while following it, and report a "
+                    + "slice that still differs after settling (default: on; --no-verify-changes turns it off).")
+    boolean verifyChanges = true;
+
     @Option(names = "--reconnect-seconds", paramLabel = "N", defaultValue = "300",
             description = "When the source or target goes away (a restart), keep reconnecting for up to N seconds and resume "
                     + "from the applied position (default: ${DEFAULT-VALUE}; 0: stop at once).")
@@ -34,6 +39,9 @@ final class SyncCommand extends MigrationCommand {
     @Override
     void perform(Migration migration, PrintWriter out) {
         // Ctrl+C or SIGTERM stops the sync at a batch boundary; MigrationCommand writes the report before the JVM ends
+        if (verifyChanges) {
+            migration.verifyWhileSyncing(java.time.Duration.ofSeconds(2));
+        }
         SyncResult r = migration.reconnectWithin(java.time.Duration.ofSeconds(reconnectSeconds)).sync(untilCaughtUp, maxSeconds);
         out.printf("Sync: %,d changes applied, from %s to %s (source at %s); %s%n", r.changes(), r.from(), r.applied(),
                 r.sourceHead(), r.caughtUp() ? "caught up" : String.format("%.1f s behind", r.lagSeconds()));

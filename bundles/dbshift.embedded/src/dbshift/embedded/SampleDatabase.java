@@ -116,6 +116,33 @@ public final class SampleDatabase {
         return rows;
     }
 
+    /**
+     * Runs the small application workload ({@code sample/workload.sql}: reads with literals, some shapes several
+     * times, a few writes and a procedure call) against {@code shop}, as the demo does before capturing it. Returns
+     * how many statements ran.
+     */
+    public static int runApplicationWorkload(EmbeddedServer server) throws SQLException {
+        Properties props = new Properties();
+        props.setProperty("user", server.user());
+        props.setProperty("password", "");
+        int ran = 0;
+        try (Connection c = new org.mariadb.jdbc.Driver().connect(server.jdbcUrl("shop"), props); Statement s = c.createStatement()) {
+            s.execute("USE `shop`");
+            for (String line : load("workload.sql", null).split("\n")) {
+                String sql = line.strip();
+                if (sql.isEmpty() || sql.startsWith("--")) {
+                    continue;
+                }
+                sql = sql.substring(0, sql.length() - 1);
+                if (s.execute(sql)) {
+                    s.getResultSet().close();
+                }
+                ran++;
+            }
+        }
+        return ran;
+    }
+
     static String load(String name, Size size) {
         try (InputStream in = SampleDatabase.class.getResourceAsStream("sample/" + name)) {
             if (in == null) {

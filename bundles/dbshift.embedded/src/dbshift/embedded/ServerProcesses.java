@@ -80,11 +80,20 @@ final class ServerProcesses {
      * stdin stops the server. {@code removeAfter} (the server's socket folder) is deleted once the server is gone.
      */
     static Process startWatched(Path dir, Path log, List<String> command, Path removeAfter) {
+        return startWatched(dir, log, command, "rm -rf " + shellQuoted(removeAfter.toString()));
+    }
+
+    /** As above, for a server that leaves nothing outside its work folder behind. */
+    static Process startWatched(Path dir, Path log, List<String> command) {
+        return startWatched(dir, log, command, "true");
+    }
+
+    private static Process startWatched(Path dir, Path log, List<String> command, String afterwards) {
         StringBuilder quoted = new StringBuilder();
         for (String c : command) {
             quoted.append(shellQuoted(c)).append(' ');
         }
-        String script = quoted + "& pid=$!; cat >/dev/null; kill $pid 2>/dev/null; wait $pid; rm -rf " + shellQuoted(removeAfter.toString());
+        String script = quoted + "& pid=$!; cat >/dev/null; kill $pid 2>/dev/null; wait $pid; " + afterwards;
         try {
             return new ProcessBuilder("bash", "-c", script).directory(dir.toFile()).redirectErrorStream(true)
                     .redirectOutput(log.toFile()).start();

@@ -275,6 +275,16 @@ public class MySqlDialect implements Dialect {
     }
 
     @Override
+    public Optional<dbshift.core.replay.WorkloadCapture> workloadCapture() {
+        return Optional.of(new MySqlWorkloadCapture(id()));
+    }
+
+    @Override
+    public Optional<dbshift.core.replay.ReplayEngine> replayEngine() {
+        return Optional.of(new MySqlReplayEngine());
+    }
+
+    @Override
     public String freezeWrites(Connection connection) throws SQLException {
         Jdbc.execute(connection, "SET GLOBAL read_only = ON");
         return "SET GLOBAL read_only = ON on the source (accounts with SUPER or READ_ONLY ADMIN can still write)";

@@ -41,6 +41,9 @@ import dbshift.core.run.MigrationOptions;
  * mechanical (brackets, TOP, common functions).
  */
 public final class SqlServerToMySqlConverter implements Converter {
+    /** T-SQL's character types (the source's type names; this bundle does not import the SQL Server one). */
+    static final java.util.Set<String> CHARACTER_TYPES = java.util.Set.of("char", "varchar", "nchar", "nvarchar", "text", "ntext",
+            "sysname");
 
     @Override
     public List<String> sourceDialects() {
@@ -79,11 +82,21 @@ public final class SqlServerToMySqlConverter implements Converter {
         /** The source's own dialect reads its text: types and expressions arrive in its syntax. */
         final Dialect sourceDialect;
         final TSqlToMySql tsql;
+        final java.util.Set<String> stringColumns = new java.util.HashSet<>();
 
         Work(Catalog source) {
             this.source = source;
             this.sourceDialect = Dialects.require(source.dialect());
             this.tsql = new TSqlToMySql(sourceDialect);
+            // column names that hold characters in every table that has them: '+' between them is concatenation
+            java.util.Set<String> other = new java.util.HashSet<>();
+            for (Table t : source.tables()) {
+                for (Column c : t.columns()) {
+                    (CHARACTER_TYPES.contains(c.type().name().toLowerCase(Locale.ROOT)) ? stringColumns : other)
+                            .add(c.name().toLowerCase(Locale.ROOT));
+                }
+            }
+            stringColumns.removeAll(other);
             source.schemas().forEach(s -> s.types().forEach(t -> types.put(t.name().schema().toLowerCase(Locale.ROOT) + "."
                     + t.name().name().toLowerCase(Locale.ROOT), t)));
         }
@@ -234,7 +247,10 @@ public final class SqlServerToMySqlConverter implements Converter {
                 }
             }
             if (c.isGenerated()) {
-                String translated = tsql.expression(c.generated());
+                java.util.Set<String> own = new java.util.HashSet<>();
+                t.columns().stream().filter(x -> CHARACTER_TYPES.contains(x.type().name().toLowerCase(Locale.ROOT)))
+                        .forEach(x -> own.add(x.name().toLowerCase(Locale.ROOT)));
+                String translated = tsql.expression(c.generated(), n -> own.contains(n.toLowerCase(Locale.ROOT)));
                 String identity = t.columns().stream().filter(x -> x.identity() != null).map(Column::name).findFirst().orElse(null);
                 if (translated != null && identity != null && translated.contains("`" + identity.replace("`", "``") + "`")) {
                     b.nullable(true);
@@ -446,7 +462,8 @@ public final class SqlServerToMySqlConverter implements Converter {
 
         View view(View v) {
             String query = v.query();
-            String translated = query == null ? null : tsql.query(query, q -> name(q));
+            String translated = query == null ? null : tsql.query(query, q -> name(q), v.name().schema(),
+                    n -> stringColumns.contains(n.toLowerCase(Locale.ROOT)));
             if (translated == null) {
                 finding("CONVERT-VIEW", Severity.ERROR, "view", v.name().toString(),
                         "its query uses T-SQL DBShift does not translate; the view is not created",

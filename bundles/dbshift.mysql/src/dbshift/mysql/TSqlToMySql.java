@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 import dbshift.core.engine.Dialect;
@@ -40,18 +41,34 @@ final class TSqlToMySql {
 
     /** A CHECK, computed-column or default expression in MySQL syntax, or null when it cannot be translated. */
     String expression(String tsql) {
-        return translate(tsql, null, false);
+        return translate(tsql, null, null, c -> false, false);
+    }
+
+    /** As above, knowing which of the table's columns hold strings (for {@code +} between strings). */
+    String expression(String tsql, Predicate<String> stringColumn) {
+        return translate(tsql, null, null, stringColumn, false);
     }
 
     /** A view's SELECT in MySQL syntax with tables renamed by {@code tables}, or null when it cannot be translated. */
     String query(String tsql, UnaryOperator<QualifiedName> tables) {
-        return translate(tsql, tables, true);
+        return translate(tsql, tables, null, c -> false, true);
     }
 
-    private String translate(String tsql, UnaryOperator<QualifiedName> tables, boolean query) {
+    /**
+     * A view's SELECT: unqualified tables are taken from {@code defaultSchema} (the view's own, where SQL Server looks
+     * first) and renamed too, so the view works from any database; {@code +} with a string operand (a literal, or a
+     * column {@code stringColumn} says holds characters) becomes CONCAT, since MySQL's {@code +} adds numbers.
+     */
+    String query(String tsql, UnaryOperator<QualifiedName> tables, String defaultSchema, Predicate<String> stringColumn) {
+        return translate(tsql, tables, defaultSchema, stringColumn, true);
+    }
+
+    private String translate(String tsql, UnaryOperator<QualifiedName> tables, String defaultSchema, Predicate<String> stringColumn,
+            boolean query) {
+        List<String> pieces = new ArrayList<>();
+        List<Boolean> stringy = new ArrayList<>();
         List<SqlToken> all = source.tokenize(tsql);
         List<SqlToken> sig = all.stream().filter(SqlToken::significant).toList();
-        StringBuilder out = new StringBuilder();
         String limit = null;
         int selectDepth = -1;
         int depth = 0;
@@ -59,6 +76,7 @@ final class TSqlToMySql {
             SqlToken k = sig.get(i);
             SqlToken prev = i > 0 ? sig.get(i - 1) : null;
             String piece;
+            boolean isString = false;
             if (k.is("(")) {
                 depth++;
                 piece = "(";
@@ -98,6 +116,7 @@ final class TSqlToMySql {
                 String text = k.text();
                 String value = text.substring(text.indexOf('\'') + 1, text.length() - 1).replace("''", "'");
                 piece = "'" + value.replace("\\", "\\\\").replace("'", "''") + "'";
+                isString = true;
             } else if (k.isName()) {
                 int[] span = new int[2];
                 List<String> parts = multipart(sig, i, span);
@@ -120,7 +139,10 @@ final class TSqlToMySql {
                 } else {
                     boolean table = prev != null && TABLE_CONTEXT.contains(prev.upper()) || prev != null && prev.is(",") && inFrom(sig, i);
                     List<String> named = new ArrayList<>(parts);
-                    if (tables != null && table && parts.size() >= 2) {
+                    if (tables != null && table && parts.size() == 1 && defaultSchema != null) {
+                        QualifiedName q = tables.apply(new QualifiedName(defaultSchema, parts.get(0)));
+                        named = List.of(q.schema(), q.name());
+                    } else if (tables != null && table && parts.size() >= 2) {
                         QualifiedName q = tables.apply(new QualifiedName(parts.get(parts.size() - 2), parts.get(parts.size() - 1)));
                         named = List.of(q.schema(), q.name());
                     } else if (tables != null && parts.size() == 3) {
@@ -130,6 +152,7 @@ final class TSqlToMySql {
                         return null;
                     }
                     piece = String.join(".", named.stream().map(n -> '`' + n.replace("`", "``") + '`').toList());
+                    isString = !table && stringColumn.test(parts.get(parts.size() - 1));
                     i = span[1] - 1;
                 }
             } else if (k.kind() == Kind.SYMBOL && (k.is("::") || k.is("+=") || k.is("-="))) {
@@ -137,6 +160,12 @@ final class TSqlToMySql {
             } else {
                 piece = k.text();
             }
+            pieces.add(piece);
+            stringy.add(isString);
+        }
+        concatenations(pieces, stringy);
+        StringBuilder out = new StringBuilder();
+        for (String piece : pieces) {
             if (!out.isEmpty() && needsSpace(out.charAt(out.length() - 1), piece)) {
                 out.append(' ');
             }
@@ -146,6 +175,97 @@ final class TSqlToMySql {
             out.append(" LIMIT ").append(limit);
         }
         return out.toString();
+    }
+
+    /**
+     * Rewrites each chain {@code a + b + …} that has a string operand into {@code CONCAT(a, b, …)}. An operand is one
+     * piece (a literal, a column, a number) or a parenthesised group with the function name before it. NULL in any
+     * operand gives NULL both ways, so the rewrite keeps T-SQL's result.
+     */
+    static void concatenations(List<String> pieces, List<Boolean> stringy) {
+        for (int i = 0; i < pieces.size(); i++) {
+            if (!pieces.get(i).equals("+") || i == 0) {
+                continue;
+            }
+            int start = operandStart(pieces, i - 1);
+            if (start < 0) {
+                continue;
+            }
+            List<int[]> operands = new ArrayList<>();
+            operands.add(new int[] { start, i });
+            int j = i;
+            while (j < pieces.size() && pieces.get(j).equals("+")) {
+                int end = operandEnd(pieces, j + 1);
+                if (end < 0) {
+                    break;
+                }
+                operands.add(new int[] { j + 1, end });
+                j = end;
+            }
+            if (operands.size() < 2 || operands.stream().noneMatch(o -> o[1] - o[0] == 1 && stringy.get(o[0]))) {
+                i = j - 1;
+                continue;
+            }
+            List<String> rewritten = new ArrayList<>(List.of("CONCAT", "("));
+            for (int o = 0; o < operands.size(); o++) {
+                if (o > 0) {
+                    rewritten.add(",");
+                }
+                rewritten.addAll(pieces.subList(operands.get(o)[0], operands.get(o)[1]));
+            }
+            rewritten.add(")");
+            int end = operands.get(operands.size() - 1)[1];
+            pieces.subList(start, end).clear();
+            stringy.subList(start, end).clear();
+            pieces.addAll(start, rewritten);
+            for (int n = 0; n < rewritten.size(); n++) {
+                stringy.add(start, false);
+            }
+            stringy.set(start, true);
+            i = start + rewritten.size() - 1;
+        }
+    }
+
+    /** Where the operand ending at {@code last} starts, or -1 when it is not a simple one. */
+    private static int operandStart(List<String> p, int last) {
+        if (p.get(last).equals(")")) {
+            int depth = 0;
+            for (int k = last; k >= 0; k--) {
+                depth += p.get(k).equals(")") ? 1 : p.get(k).equals("(") ? -1 : 0;
+                if (depth == 0) {
+                    return k > 0 && isOperandWord(p.get(k - 1)) ? k - 1 : k;
+                }
+            }
+            return -1;
+        }
+        return isOperandWord(p.get(last)) ? last : -1;
+    }
+
+    /** Where the operand starting at {@code first} ends (exclusive), or -1. */
+    private static int operandEnd(List<String> p, int first) {
+        if (first >= p.size()) {
+            return -1;
+        }
+        int k = first;
+        if (isOperandWord(p.get(k)) && k + 1 < p.size() && p.get(k + 1).equals("(")) {
+            k++;
+        }
+        if (p.get(k).equals("(")) {
+            int depth = 0;
+            for (; k < p.size(); k++) {
+                depth += p.get(k).equals("(") ? 1 : p.get(k).equals(")") ? -1 : 0;
+                if (depth == 0) {
+                    return k + 1;
+                }
+            }
+            return -1;
+        }
+        return isOperandWord(p.get(k)) ? k + 1 : -1;
+    }
+
+    private static boolean isOperandWord(String piece) {
+        return !piece.isEmpty() && (piece.charAt(0) == '`' || piece.charAt(0) == '\'' || Character.isLetterOrDigit(piece.charAt(0)))
+                && !KEYWORDS.contains(piece.toUpperCase(Locale.ROOT));
     }
 
     /**

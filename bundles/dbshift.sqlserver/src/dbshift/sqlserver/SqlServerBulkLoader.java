@@ -16,14 +16,19 @@ import java.time.temporal.ChronoField;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 
 import com.microsoft.sqlserver.jdbc.ISQLServerBulkData;
 import com.microsoft.sqlserver.jdbc.SQLServerBulkCopy;
 import com.microsoft.sqlserver.jdbc.SQLServerBulkCopyOptions;
 
+import dbshift.core.assess.Finding;
+import dbshift.core.assess.Severity;
 import dbshift.core.data.BulkLoader;
+import dbshift.core.engine.Jdbc;
 import dbshift.core.data.RowStream;
 import dbshift.core.data.TransferColumn;
 import dbshift.core.data.ValueKind;
@@ -50,6 +55,17 @@ public final class SqlServerBulkLoader implements dbshift.core.data.BulkLoader {
     public static final String TABLE_LOCK = "sqlserver.bulk.tableLock";
     public static final String KEEP_IDENTITY = "sqlserver.bulk.keepIdentity";
     public static final String KEEP_NULLS = "sqlserver.bulk.keepNulls";
+    /** bulk (default), insert, or auto (bulk, and INSERTs for a table whose bulk load the server refuses). */
+    public static final String LOAD_METHOD = "sqlserver.loadMethod";
+    public static final String LOAD_METHOD_RULE = "SQLSERVER-LOAD-METHOD";
+    static final String BULK = "bulk copy (SQLServerBulkCopy)";
+    static final String INSERT = "INSERT batches";
+    /**
+     * Per run (the identity of its options object, which the copy's workers share): tables that load with INSERTs,
+     * and why. A few entries per run; loaders are created per worker, so the decision cannot live in one of them.
+     */
+    private static final Map<MigrationOptions, Map<String, String>> FALLBACKS = new java.util.IdentityHashMap<>();
+    private static final Map<MigrationOptions, Set<String>> REPORTED = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
     /** microsoft.sql.Types.DATETIMEOFFSET */
     private static final int DATETIMEOFFSET = -155;
     private static final SqlServerQuoting Q = SqlServerQuoting.INSTANCE;
@@ -73,11 +89,111 @@ public final class SqlServerBulkLoader implements dbshift.core.data.BulkLoader {
 
     @Override
     public String method(Connection c) {
-        return "bulk copy (SQLServerBulkCopy)";
+        return BULK;
+    }
+
+    @Override
+    public String method(Connection c, Table table, MigrationOptions options) throws SQLException {
+        return switch (choose(c, table, options)) {
+            case "insert" -> {
+                String why = fallbacks(options).get(table.name().toString());
+                yield why == null ? INSERT : INSERT + " (" + why + ")";
+            }
+            default -> BULK;
+        };
+    }
+
+    @Override
+    public List<Finding> findings(MigrationOptions options) {
+        List<Finding> out = new ArrayList<>();
+        Map<String, String> reasons = fallbacks(options);
+        Set<String> reported = REPORTED.computeIfAbsent(options, k -> ConcurrentHashMap.newKeySet());
+        reasons.forEach((table, why) -> {
+            if (reported.add(table)) {
+                out.add(new Finding(LOAD_METHOD_RULE, Severity.WARNING, "table", table, "loaded with batched INSERTs instead of "
+                        + "the bulk copy: " + why, "Nothing to do: the rows were verified the same way. To try the bulk copy "
+                        + "again, run with --load-method bulk.", null));
+            }
+        });
+        return out;
+    }
+
+    /** The method per table: the option's, or for auto the bulk copy until the server refuses it for that table. */
+    private String choose(Connection c, Table table, MigrationOptions options) throws SQLException {
+        // Babelfish stores some bulk-copied values wrongly (below): there the default is auto, elsewhere the bulk copy
+        String method = options.engineOption(LOAD_METHOD, isBabelfish(c) ? "auto" : "bulk");
+        if (!method.equals("auto")) {
+            return method;
+        }
+        Map<String, String> fallbacks = fallbacks(options);
+        String key = table.name().toString();
+        if (fallbacks.containsKey(key)) {
+            return "insert";
+        }
+        if (isBabelfish(c) && table.columns().stream().anyMatch(col -> col.type().name().equalsIgnoreCase("uniqueidentifier"))) {
+            // Babelfish 4.2 accepts uniqueidentifier values in a bulk load and stores other bytes than were sent
+            fallbacks.put(key, "Babelfish stores uniqueidentifier values sent by the bulk copy wrongly");
+            return "insert";
+        }
+        return "bulk";
+    }
+
+    private static final Map<Connection, Boolean> BABELFISH = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+    private static boolean isBabelfish(Connection c) throws SQLException {
+        Boolean known = BABELFISH.get(c);
+        if (known == null) {
+            String version = Jdbc.scalar(c, "SELECT @@VERSION");
+            known = version != null && version.contains("Babelfish");
+            BABELFISH.put(c, known);
+        }
+        return known;
+    }
+
+    private static Map<String, String> fallbacks(MigrationOptions options) {
+        synchronized (FALLBACKS) {
+            return FALLBACKS.computeIfAbsent(options, k -> new ConcurrentHashMap<>());
+        }
     }
 
     @Override
     public long load(Connection c, Table table, List<TransferColumn> columns, RowStream rows, MigrationOptions options,
+            BooleanSupplier cancelled) throws SQLException {
+        if (choose(c, table, options).equals("insert")) {
+            return SqlServerInsertLoader.load(c, table, columns, rows, options, cancelled);
+        }
+        try {
+            return bulkLoad(c, table, columns, rows, options, cancelled);
+        } catch (BulkRefused e) {
+            if (!options.engineOption(LOAD_METHOD, isBabelfish(c) ? "auto" : "bulk").equals("auto")) {
+                throw new SQLException(e.getMessage() + " (run with --load-method insert or auto to load it with INSERTs)",
+                        e.getSQLState(), e.getErrorCode(), e);
+            }
+            // once per table: the slice is rolled back and run again (a transient failure to the copy engine)
+            fallbacks(options).putIfAbsent(table.name().toString(), "the server refused the bulk copy (" + e.getCause().getMessage() + ")");
+            throw e;
+        }
+    }
+
+    /**
+     * The server refused the bulk load protocol itself (not a value): with {@code auto} the copy engine rolls the slice
+     * back and runs it again, which then loads with INSERTs.
+     */
+    static final class BulkRefused extends SQLException {
+        private static final long serialVersionUID = 1L;
+
+        BulkRefused(String message, SQLException cause) {
+            super(message, cause.getSQLState(), cause.getErrorCode(), cause);
+        }
+    }
+
+    static boolean isBulkRefusal(SQLException e) {
+        String m = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
+        return m.contains("bulk load") || m.contains("bulkloadbcp") || m.contains("column metadata")
+                || m.contains("tabular data stream") || m.contains("insert bulk");
+    }
+
+    private long bulkLoad(Connection c, Table table, List<TransferColumn> columns, RowStream rows, MigrationOptions options,
             BooleanSupplier cancelled) throws SQLException {
         List<DataType> types = new ArrayList<>();
         for (TransferColumn tc : columns) {
@@ -113,6 +229,9 @@ public final class SqlServerBulkLoader implements dbshift.core.data.BulkLoader {
         } catch (SQLException e) {
             if (source.failure != null) {
                 throw source.failure;
+            }
+            if (isBulkRefusal(e)) {
+                throw new BulkRefused("table " + table.name() + ": " + e.getMessage(), e);
             }
             throw new SQLException("table " + table.name() + ": " + e.getMessage(), e.getSQLState(), e.getErrorCode(), e);
         }
@@ -172,9 +291,22 @@ public final class SqlServerBulkLoader implements dbshift.core.data.BulkLoader {
                 case "decimal", "numeric" -> t.precision() == null ? 18 : t.precision();
                 case "money" -> 19;
                 case "smallmoney" -> 10;
-                case "datetime2", "datetimeoffset", "time" -> 7;
+                // temporal types: the length of the value printed as text, which the driver puts in the column's
+                // metadata (a precision of 7 for datetime2 made servers refuse the stream: "Data type 0xA7 has an
+                // invalid data length or metadata length")
+                case "datetime2" -> 19 + fraction(t);
+                case "datetimeoffset" -> 26 + fraction(t);
+                case "time" -> 8 + fraction(t);
+                case "datetime" -> 23;
+                case "smalldatetime" -> 19;
+                case "date" -> 10;
                 default -> t.length() == null || t.length() < 0 ? 0 : t.length();
             };
+        }
+
+        private static int fraction(DataType t) {
+            int digits = t.length() == null || t.length() < 0 ? 7 : t.length();
+            return digits == 0 ? 0 : digits + 1;
         }
 
         @Override

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -53,6 +54,11 @@ import dbshift.core.model.View;
  */
 public final class SqlServerCatalogReader implements CatalogReader {
 
+    /** Setting: "false" where the server has no clustered indexes (Babelfish). */
+    public static final String CLUSTERED_INDEXES = "clustered_indexes";
+    /** Setting: the Babelfish version where the server is Babelfish for PostgreSQL. */
+    public static final String BABELFISH = "babelfish";
+
     private static String sql(String name) {
         return SqlResources.load(SqlServerCatalogReader.class, name);
     }
@@ -69,6 +75,7 @@ public final class SqlServerCatalogReader implements CatalogReader {
         final Map<String, Set<String>> features = new TreeMap<>();
         final List<ReadProblem> problems = new ArrayList<>();
         final Map<String, TableBuilder> tables = new LinkedHashMap<>();
+        final Set<String> ambiguousIdentity = new LinkedHashSet<>();
 
         Read(Connection c, Set<String> wanted) {
             this.c = c;
@@ -89,9 +96,34 @@ public final class SqlServerCatalogReader implements CatalogReader {
                 // plain statements: DBCC and some server views do not go through sp_prepare
                 Jdbc.queryPlain(c, sql(query), row);
             } catch (SQLException e) {
-                problems.add(new ReadProblem("server", area, "not read (" + e.getMessage()
+                problems.add(ReadProblem.catalogGap("server", area, "not read (" + e.getMessage()
                         + "); the assessment cannot check it - check it on the source by hand"));
             }
+        }
+    }
+
+    @FunctionalInterface
+    private interface Area {
+        void read() throws SQLException;
+    }
+
+    /**
+     * Reads one area of the catalog on its own: a catalog view the server lacks or the login may not see becomes a
+     * read problem naming the view and what was not read, and the rest of the catalog is still read.
+     */
+    private static boolean area(Read r, String what, String views, Area body) {
+        return area(r, what, views, false, body);
+    }
+
+    /** As above; {@code gap}: nothing of the migration depends on it (sizes, server facts, a view with a fallback). */
+    private static boolean area(Read r, String what, String views, boolean gap, Area body) {
+        try {
+            body.read();
+            return true;
+        } catch (SQLException e) {
+            String message = "not read (" + e.getMessage() + "): " + what;
+            r.problems.add(gap ? ReadProblem.catalogGap("catalog", views, message) : new ReadProblem("catalog", views, message));
+            return false;
         }
     }
 
@@ -99,35 +131,57 @@ public final class SqlServerCatalogReader implements CatalogReader {
     public Catalog read(Connection c, List<String> schemas, boolean principals) throws SQLException {
         Set<String> wanted = new LinkedHashSet<>(schemas == null ? schemas(c) : schemas);
         Read r = new Read(c, wanted);
-        String version = settings(r);
+        String[] version = new String[1];
+        area(r, "server version, edition and database settings; the assessment assumes defaults",
+                "SERVERPROPERTY, sys.databases", true, () -> version[0] = settings(r));
+        babelfish(r);
         features(r);
         Map<String, Schema> out = new LinkedHashMap<>();
         for (String s : wanted) {
             out.put(s, Schema.empty(s, null, null));
         }
         if (!wanted.isEmpty()) {
-            tables(r);
-            columns(r);
-            indexes(r);
-            foreignKeys(r);
-            checks(r);
+            // without the table list nothing else can be read: the simpler query is the fallback, its failure is the read's
+            if (!area(r, "filegroups and FileTables of the tables; tables read by name only", "sys.tables, sys.indexes, sys.data_spaces",
+                    true, () -> tables(r))) {
+                tablesByName(r);
+            }
+            sizes(r);
+            area(r, "columns (no table can be created or copied without them)", "sys.columns, sys.types, sys.identity_columns, "
+                    + "sys.computed_columns, sys.default_constraints, sys.xml_schema_collections", () -> columns(r));
+            area(r, "primary keys, unique constraints and indexes", "sys.indexes, sys.index_columns, sys.key_constraints",
+                    () -> indexes(r));
+            area(r, "foreign keys", "sys.foreign_keys, sys.foreign_key_columns", () -> foreignKeys(r));
+            area(r, "check constraints", "sys.check_constraints", () -> checks(r));
             Map<String, List<Table>> bySchema = new LinkedHashMap<>();
             r.tables.values().forEach(t -> bySchema.computeIfAbsent(t.name.schema(), k -> new ArrayList<>()).add(t.build()));
-            Map<String, List<View>> views = views(r);
-            Map<String, List<Routine>> routines = routines(r);
-            Map<String, List<Trigger>> triggers = triggers(r);
+            Map<String, List<View>> views = new HashMap<>();
+            area(r, "views", "sys.views, sys.sql_modules", () -> views.putAll(views(r)));
+            Map<String, List<Routine>> routines = new HashMap<>();
+            area(r, "procedures and functions", "sys.objects, sys.sql_modules", () -> routines.putAll(routines(r)));
+            Map<String, List<Trigger>> triggers = new HashMap<>();
+            area(r, "triggers", "sys.triggers, sys.sql_modules", () -> triggers.putAll(triggers(r)));
             Map<String, List<Sequence>> sequences = sequences(r);
-            Map<String, List<Synonym>> synonyms = synonyms(r);
-            Map<String, List<UserDefinedType>> types = types(r);
+            Map<String, List<Synonym>> synonyms = new HashMap<>();
+            area(r, "synonyms", "sys.synonyms", () -> synonyms.putAll(synonyms(r)));
+            Map<String, List<UserDefinedType>> types = new HashMap<>();
+            area(r, "alias types", "sys.types", () -> types.putAll(types(r)));
             for (String s : wanted) {
                 out.put(s, new Schema(s, null, null, bySchema.getOrDefault(s, List.of()), views.getOrDefault(s, List.of()),
                         routines.getOrDefault(s, List.of()), triggers.getOrDefault(s, List.of()), List.of(),
                         sequences.getOrDefault(s, List.of()), synonyms.getOrDefault(s, List.of()), types.getOrDefault(s, List.of())));
             }
         }
-        List<Principal> people = principals ? principals(r) : List.of();
+        List<Principal> people = new ArrayList<>();
+        if (principals) {
+            area(r, "database users, roles, memberships and permissions", "sys.database_principals, "
+                    + "sys.database_role_members, sys.database_permissions", () -> people.addAll(principals(r)));
+        }
         r.features.forEach((k, v) -> r.settings.put(k, String.join(",", v)));
-        return new Catalog(SqlServerDialect.ID, version, r.settings, new ArrayList<>(out.values()), people, r.problems);
+        r.settings.put(Catalog.SCOPE_SETTING, "database " + (r.settings.get("database") == null ? "(unknown)"
+                : r.settings.get("database")) + ", schemas " + (wanted.isEmpty() ? "(none)" : String.join(", ", wanted))
+                + " (sys.schemas, sys.tables)");
+        return new Catalog(SqlServerDialect.ID, version[0], r.settings, new ArrayList<>(out.values()), people, r.problems);
     }
 
     private static String settings(Read r) throws SQLException {
@@ -146,6 +200,21 @@ public final class SqlServerCatalogReader implements CatalogReader {
             return null;
         });
         return version[0];
+    }
+
+    /**
+     * Babelfish for PostgreSQL answers as SQL Server 12.0 and says what it is in @@VERSION; its catalog differs in
+     * ways the reader and the comparison must know (no clustered indexes, index names with a suffix of its own).
+     */
+    private static void babelfish(Read r) {
+        area(r, "the server's identity (@@VERSION)", "@@VERSION", true, () -> {
+            String v = Jdbc.scalar(r.c, "SELECT @@VERSION");
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("Babelfish (\\d+(?:\\.\\d+)*)").matcher(v == null ? "" : v);
+            if (m.find()) {
+                r.settings.put(BABELFISH, m.group(1));
+                r.settings.put(CLUSTERED_INDEXES, "false");
+            }
+        });
     }
 
     /** Server-level features; on Azure SQL Database the server-level ones do not exist and are skipped. */
@@ -207,6 +276,7 @@ public final class SqlServerCatalogReader implements CatalogReader {
     }
 
     private static void tables(Read r) throws SQLException {
+        Map<String, TableBuilder> read = new LinkedHashMap<>();
         Jdbc.query(r.c, sql("tables"), rs -> {
             String schema = rs.getString("schema_name");
             if (!r.inScope(schema)) {
@@ -214,7 +284,6 @@ public final class SqlServerCatalogReader implements CatalogReader {
             }
             TableBuilder t = new TableBuilder();
             t.name = new QualifiedName(schema, rs.getString("table_name"));
-            t.stats = new TableStats(Jdbc.longOrNull(rs, "row_count"), Jdbc.longOrNull(rs, "data_bytes"), null);
             String space = rs.getString("data_space");
             String spaceType = rs.getString("data_space_type");
             if ("PS".equals(spaceType)) {
@@ -227,9 +296,42 @@ public final class SqlServerCatalogReader implements CatalogReader {
                 r.problems.add(new ReadProblem("table", t.name.toString(), "is a FileTable, which DBShift does not migrate"));
                 return null;
             }
-            r.tables.put(key(schema, t.name.name()), t);
+            read.put(key(schema, t.name.name()), t);
             return null;
         });
+        r.tables.putAll(read);
+    }
+
+    /** The fallback table list: names only (no filegroups, no FileTable check). */
+    private static void tablesByName(Read r) throws SQLException {
+        Jdbc.query(r.c, sql("tables-basic"), rs -> {
+            String schema = rs.getString("schema_name");
+            if (r.inScope(schema)) {
+                TableBuilder t = new TableBuilder();
+                t.name = new QualifiedName(schema, rs.getString("table_name"));
+                r.tables.put(key(schema, t.name.name()), t);
+            }
+            return null;
+        });
+    }
+
+    /** Row counts and sizes are optional (they size the copy's slices): sizes, else row estimates, else unknown. */
+    private static void sizes(Read r) {
+        Jdbc.RowMapper<Void> row = rs -> {
+            TableBuilder t = r.tables.get(key(rs.getString("schema_name"), rs.getString("table_name")));
+            if (t != null) {
+                Long rows = Jdbc.longOrNull(rs, "row_count");
+                Long bytes = rs.getMetaData().getColumnCount() > 3 ? Jdbc.longOrNull(rs, "data_bytes") : null;
+                t.stats = new TableStats(rows == null || rows < 0 ? null : rows, bytes, t.stats.nextAutoIncrement());
+            }
+            return null;
+        };
+        if (area(r, "table sizes; row estimates are read from sys.partitions instead", "sys.allocation_units", true,
+                () -> Jdbc.query(r.c, sql("table-sizes"), row))) {
+            return;
+        }
+        area(r, "row count estimates; slices are sized without them", "sys.partitions", true,
+                () -> Jdbc.query(r.c, sql("table-rows"), row));
     }
 
     private static void columns(Read r) throws SQLException {
@@ -239,6 +341,16 @@ public final class SqlServerCatalogReader implements CatalogReader {
                 return null;
             }
             String name = rs.getString("column_name");
+            if (t.columns.stream().anyMatch(c -> c.name().equals(name))) {
+                // a catalog that joins one column to several identity rows: its last value is not known
+                if (t.stats.nextAutoIncrement() != null && r.ambiguousIdentity.add(t.name + "." + name)) {
+                    r.problems.add(ReadProblem.catalogGap("column", t.name + ".\"" + name + "\"", "sys.identity_columns returned "
+                            + "more than one row for this identity column; its last value is not known, the target's "
+                            + "identity is reseeded from the copied rows"));
+                    t.stats = new TableStats(t.stats.estimatedRows(), t.stats.dataBytes(), null);
+                }
+                return null;
+            }
             try {
                 t.columns.add(column(r, t, rs, name));
             } catch (IllegalArgumentException | ArithmeticException e) {
@@ -262,6 +374,15 @@ public final class SqlServerCatalogReader implements CatalogReader {
             }
         } else {
             type = SqlServerTypes.fromCatalog(typeName, rs.getInt("max_length"), rs.getInt("precision"), rs.getInt("scale"));
+            if (r.settings.containsKey(BABELFISH) && rs.getBoolean("is_computed") && rs.getInt("precision") == 38
+                    && rs.getInt("scale") == 38 && (typeName.equals("numeric") || typeName.equals("decimal"))) {
+                // Babelfish shows the unconstrained PostgreSQL numeric of an expression as numeric(38,38), which holds no
+                // integer digit; SQL Server would derive the type from the operands
+                type = DataType.decimal(typeName, 38, 10);
+                r.problems.add(ReadProblem.catalogGap("column", t.name + ".\"" + name + "\"", "Babelfish reports this computed "
+                        + "column as numeric(38,38) (an unconstrained numeric); it is read as decimal(38,10) - check the "
+                        + "scale its values need"));
+            }
             if (typeName.equalsIgnoreCase("xml") && rs.getString("xml_collection_name") != null) {
                 type = DataType.of("xml").withValues(List.of(rs.getBoolean("is_xml_document") ? "DOCUMENT" : "CONTENT",
                         rs.getString("xml_collection_schema"), rs.getString("xml_collection_name")));
@@ -274,8 +395,15 @@ public final class SqlServerCatalogReader implements CatalogReader {
             b.collation(collation);
         }
         if (rs.getBoolean("is_identity")) {
-            long seed = exact(rs.getBigDecimal("seed_value"), "identity seed");
-            long increment = exact(rs.getBigDecimal("increment_value"), "identity increment");
+            BigDecimal seedValue = rs.getBigDecimal("seed_value");
+            BigDecimal incrementValue = rs.getBigDecimal("increment_value");
+            if (seedValue == null || incrementValue == null) {
+                // seen on Babelfish 4.2 after DBCC CHECKIDENT: the column is IDENTITY, the view has lost its numbers
+                r.problems.add(ReadProblem.catalogGap("column", t.name + ".\"" + name + "\"", "sys.identity_columns has no seed or "
+                        + "increment for this identity column; IDENTITY(1,1) is assumed"));
+            }
+            long seed = seedValue == null ? 1 : exact(seedValue, "identity seed");
+            long increment = incrementValue == null ? 1 : exact(incrementValue, "identity increment");
             b.identity(new Column.Identity(seed, increment));
             BigDecimal last = rs.getBigDecimal("last_value");
             // the value the next row gets: the seed when no row was ever inserted
@@ -323,6 +451,19 @@ public final class SqlServerCatalogReader implements CatalogReader {
             boolean disabled, boolean systemNamed) {
     }
 
+    /**
+     * Babelfish stores an index under its name, the table's name and an MD5 suffix (PostgreSQL's index names are
+     * unique per schema) and shows that in sys.indexes; the name the user gave is what CREATE INDEX and DROP INDEX take.
+     */
+    static String indexName(Read r, String table, String name) {
+        if (r.settings.containsKey(BABELFISH) && name != null && name.length() > table.length() + 32
+                && name.substring(name.length() - 32).matches("[0-9a-f]{32}")
+                && name.regionMatches(true, name.length() - 32 - table.length(), table, 0, table.length())) {
+            return name.substring(0, name.length() - 32 - table.length());
+        }
+        return name;
+    }
+
     private static void indexes(Read r) throws SQLException {
         Map<String, IndexInfo> infos = new LinkedHashMap<>();
         Jdbc.query(r.c, sql("indexes"), rs -> {
@@ -330,7 +471,8 @@ public final class SqlServerCatalogReader implements CatalogReader {
             if (!r.tables.containsKey(k)) {
                 return null;
             }
-            infos.put(k + "\0" + rs.getString("index_name"), new IndexInfo(rs.getString("index_name"), rs.getInt("type"),
+            infos.put(k + "\0" + rs.getString("index_name"), new IndexInfo(indexName(r, rs.getString("table_name"),
+                    rs.getString("index_name")), rs.getInt("type"),
                     rs.getBoolean("is_unique"), rs.getBoolean("is_primary_key"), rs.getBoolean("is_unique_constraint"),
                     rs.getBoolean("has_filter") ? SqlServerDdlWriter.unwrap(rs.getString("filter_definition")) : null, rs.getBoolean("is_disabled"),
                     rs.getBoolean("is_system_named")));
@@ -494,7 +636,7 @@ public final class SqlServerCatalogReader implements CatalogReader {
                 return null;
             });
         } catch (SQLException e) {
-            r.problems.add(new ReadProblem("server", "sys.sql_expression_dependencies", "not read (" + e.getMessage()
+            r.problems.add(ReadProblem.catalogGap("server", "sys.sql_expression_dependencies", "not read (" + e.getMessage()
                     + "); views over dropped tables cannot be told apart and fail at deploy instead"));
         }
         return out;
@@ -560,7 +702,40 @@ public final class SqlServerCatalogReader implements CatalogReader {
         return out;
     }
 
-    private static Map<String, List<Sequence>> sequences(Read r) throws SQLException {
+    /**
+     * Sequences from sys.sequences; where that view is missing or refused, from INFORMATION_SCHEMA.SEQUENCES
+     * (no current value, no cache setting: both reported).
+     */
+    private static Map<String, List<Sequence>> sequences(Read r) {
+        Map<String, List<Sequence>> out = new HashMap<>();
+        if (area(r, "sequences; read from INFORMATION_SCHEMA.SEQUENCES instead", "sys.sequences", true,
+                () -> out.putAll(sysSequences(r)))) {
+            return out;
+        }
+        Set<String> identityBacking = new HashSet<>();
+        // a server that implements IDENTITY with sequences lists them there as <table>_<column>_seq; they are not the user's
+        r.tables.values().forEach(t -> t.columns.stream().filter(c -> c.identity() != null)
+                .forEach(c -> identityBacking.add(key(t.name.schema(), t.name.name() + "_" + c.name() + "_seq"))));
+        boolean[] any = { false };
+        area(r, "sequences", "INFORMATION_SCHEMA.SEQUENCES", () -> Jdbc.query(r.c, sql("sequences-information-schema"), rs -> {
+            String schema = rs.getString("schema_name");
+            String name = rs.getString("sequence_name");
+            if (!r.inScope(schema) || identityBacking.contains(key(schema, name))) {
+                return null;
+            }
+            any[0] = true;
+            sequence(r, out, rs, schema, name, rs.getInt("cycle_option") == 1, null, null);
+            return null;
+        }));
+        if (any[0]) {
+            r.problems.add(ReadProblem.catalogGap("catalog", "sys.sequences", "sequences were read from INFORMATION_SCHEMA.SEQUENCES, "
+                    + "which has no current value and no cache setting: they start at their START value on the target; "
+                    + "restart them at the source's current value by hand"));
+        }
+        return out;
+    }
+
+    private static Map<String, List<Sequence>> sysSequences(Read r) throws SQLException {
         Map<String, Long> lastUsed = new HashMap<>();
         boolean[] known = { true };
         try {
@@ -581,22 +756,33 @@ public final class SqlServerCatalogReader implements CatalogReader {
                 return null;
             }
             String name = rs.getString("sequence_name");
+            Long current;
             try {
-                String typeName = rs.getString("type_name");
-                DataType type = typeName.equals("decimal") || typeName.equals("numeric")
-                        ? DataType.decimal(typeName, rs.getInt("precision"), 0) : DataType.of(typeName);
-                Long current = known[0] ? lastUsed.get(key(schema, name)) : exact(rs.getBigDecimal("current_value"), "current value");
-                out.computeIfAbsent(schema, k -> new ArrayList<>()).add(new Sequence(new QualifiedName(schema, name), type,
-                        exact(rs.getBigDecimal("start_value"), "start"), exact(rs.getBigDecimal("increment"), "increment"),
-                        exact(rs.getBigDecimal("minimum_value"), "minimum"), exact(rs.getBigDecimal("maximum_value"), "maximum"),
-                        rs.getBoolean("is_cycling"), rs.getBoolean("is_cached") ? (Long) Jdbc.longOrNull(rs, "cache_size") : Long.valueOf(0),
-                        current));
+                current = known[0] ? lastUsed.get(key(schema, name)) : exact(rs.getBigDecimal("current_value"), "current value");
             } catch (ArithmeticException e) {
                 r.problems.add(new ReadProblem("sequence", new QualifiedName(schema, name).toString(), e.getMessage()));
+                return null;
             }
+            sequence(r, out, rs, schema, name, rs.getBoolean("is_cycling"),
+                    rs.getBoolean("is_cached") ? (Long) Jdbc.longOrNull(rs, "cache_size") : Long.valueOf(0), current);
             return null;
         });
         return out;
+    }
+
+    private static void sequence(Read r, Map<String, List<Sequence>> out, ResultSet rs, String schema, String name,
+            boolean cycling, Long cache, Long current) throws SQLException {
+        try {
+            String typeName = rs.getString("type_name");
+            DataType type = typeName.equals("decimal") || typeName.equals("numeric")
+                    ? DataType.decimal(typeName, rs.getInt("precision"), 0) : DataType.of(typeName);
+            out.computeIfAbsent(schema, k -> new ArrayList<>()).add(new Sequence(new QualifiedName(schema, name), type,
+                    exact(rs.getBigDecimal("start_value"), "start"), exact(rs.getBigDecimal("increment"), "increment"),
+                    exact(rs.getBigDecimal("minimum_value"), "minimum"), exact(rs.getBigDecimal("maximum_value"), "maximum"),
+                    cycling, cache, current));
+        } catch (ArithmeticException e) {
+            r.problems.add(new ReadProblem("sequence", new QualifiedName(schema, name).toString(), e.getMessage()));
+        }
     }
 
     private static Map<String, List<Synonym>> synonyms(Read r) throws SQLException {

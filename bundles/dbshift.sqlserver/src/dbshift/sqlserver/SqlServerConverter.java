@@ -48,7 +48,13 @@ public final class SqlServerConverter implements Converter {
                 }
             }
         }
+        boolean babelfish = target.id().equals(SqlServerDialect.TARGET_BABELFISH);
         for (Schema s : source.schemas()) {
+            if (babelfish) {
+                // Babelfish has no CREATE SYNONYM (reported by BABELFISH-SYNONYM)
+                schemas.add(s.withSynonyms(List.of()));
+                continue;
+            }
             if (!azure) {
                 schemas.add(s);
                 continue;

@@ -453,7 +453,8 @@ public final class SqlServerDdlWriter implements DdlWriter {
     /**
      * Reseeds the identity so that the next row gets {@code nextValue}. DBCC CHECKIDENT hands out the reseed value
      * itself to a table that never had a row, and the value plus the increment to one that had rows, so the batch
-     * asks sys.identity_columns which case it is.
+     * asks sys.identity_columns which case it is. The DBCC runs as dynamic SQL with the value as a literal: DBCC's
+     * documented syntax takes a constant (Babelfish refuses a variable there).
      */
     @Override
     public List<String> resetAutoIncrement(Table table, long nextValue) {
@@ -463,7 +464,24 @@ public final class SqlServerDdlWriter implements DdlWriter {
         return List.of("DECLARE @reseed bigint = " + nextValue + ";\n"
                 + "IF EXISTS (SELECT 1 FROM [sys].[identity_columns] WHERE [object_id] = OBJECT_ID(" + name
                 + ") AND [last_value] IS NOT NULL) SET @reseed = @reseed - (" + increment + ");\n"
-                + "DBCC CHECKIDENT (" + name + ", RESEED, @reseed) WITH NO_INFOMSGS");
+                + "DECLARE @reseedSql nvarchar(max) = N'DBCC CHECKIDENT (' + "
+                + Q.literal("'" + Q.quote(table.name()).replace("'", "''") + "'")
+                + " + N', RESEED, ' + CAST(@reseed AS nvarchar(20)) + N') WITH NO_INFOMSGS';\n"
+                + "EXEC (@reseedSql)");
+    }
+
+    /**
+     * Names compare without case (the collations SQL Server databases use are case-insensitive); where the target's
+     * reader found a server without clustered indexes (Babelfish: every index is a PostgreSQL B-tree, CLUSTERED is
+     * accepted and read back as NONCLUSTERED), CLUSTERED and NONCLUSTERED are not a difference.
+     */
+    @Override
+    public String comparable(String tableDefinition, dbshift.core.model.Catalog live) {
+        String s = tableDefinition.toLowerCase(java.util.Locale.ROOT);
+        if (live != null && "false".equals(live.setting(SqlServerCatalogReader.CLUSTERED_INDEXES))) {
+            s = s.replace(" nonclustered", "").replace(" clustered", "");
+        }
+        return s;
     }
 
     /** {@code SET IDENTITY_INSERT [s].[t] ON|OFF}, for loads that insert explicit identity values row by row. */

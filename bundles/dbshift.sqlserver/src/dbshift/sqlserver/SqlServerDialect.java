@@ -33,6 +33,8 @@ public final class SqlServerDialect implements Dialect {
     public static final String TARGET_SQLSERVER = "sqlserver";
     public static final String TARGET_AZURE_SQL_DB = "azure-sql-db";
     public static final String TARGET_AZURE_SQL_MI = "azure-sql-mi";
+    /** Babelfish for PostgreSQL (Aurora or open source): T-SQL over TDS, with the gaps BabelfishRules assesses. */
+    public static final String TARGET_BABELFISH = "babelfish";
 
     /**
      * Server-level permissions an Azure SQL Database user database does not have (they live in master or not at
@@ -55,7 +57,9 @@ public final class SqlServerDialect implements Dialect {
     private final List<TargetKind> targetKinds = List.of(
             kind(TARGET_SQLSERVER, "SQL Server 2016-2022", Set.of(), false),
             kind(TARGET_AZURE_SQL_DB, "Azure SQL Database", AZURE_SQL_DB_REFUSED, true),
-            kind(TARGET_AZURE_SQL_MI, "Azure SQL Managed Instance", AZURE_SQL_MI_REFUSED, true));
+            kind(TARGET_AZURE_SQL_MI, "Azure SQL Managed Instance", AZURE_SQL_MI_REFUSED, true),
+            new StandardTargetKind(TARGET_BABELFISH, "Babelfish for PostgreSQL", ID, Set.of(), false, List.of(),
+                    BabelfishRules.forTarget()));
 
     /** The instance, as the server names itself (a URL may reach it under many host names). */
     @Override
@@ -96,10 +100,13 @@ public final class SqlServerDialect implements Dialect {
         return List.of("jdbc:sqlserver:");
     }
 
-    /** 1205: chosen as the deadlock victim. */
+    /**
+     * 1205: chosen as the deadlock victim. A bulk load the server refused under {@code --load-method auto} is run again
+     * too: the loader then uses INSERTs for that table.
+     */
     @Override
     public boolean isTransient(java.sql.SQLException e) {
-        return e.getErrorCode() == 1205;
+        return e.getErrorCode() == 1205 || e instanceof SqlServerBulkLoader.BulkRefused;
     }
 
     /** 18456: login failed (SQL Server and Azure SQL). */
@@ -121,6 +128,9 @@ public final class SqlServerDialect implements Dialect {
         spec.defaultProperty(props, "loginTimeout", "15");
         // bulk copy of whole slices: the driver must not buffer result sets of the reader either
         spec.defaultProperty(props, "responseBuffering", "adaptive");
+        // the bulk copy sends date and time values in their own TDS types, not as text for the server to parse: exact,
+        // and Babelfish 4.2 stores text-sent date-times as other values
+        spec.defaultProperty(props, "sendTemporalDataTypesAsStringForBulkCopy", "false");
         return spec.connect(new com.microsoft.sqlserver.jdbc.SQLServerDriver(), props);
     }
 
@@ -248,6 +258,16 @@ public final class SqlServerDialect implements Dialect {
     @Override
     public Optional<dbshift.core.sync.ChangeCapture> changeCapture() {
         return Optional.of(new SqlServerChangeCapture());
+    }
+
+    @Override
+    public Optional<dbshift.core.replay.WorkloadCapture> workloadCapture() {
+        return Optional.of(new SqlServerWorkloadCapture());
+    }
+
+    @Override
+    public Optional<dbshift.core.replay.ReplayEngine> replayEngine() {
+        return Optional.of(new SqlServerReplayEngine());
     }
 
     /**

@@ -63,11 +63,13 @@ public final class SqlServerRowReader implements RowReader {
             // bit as one byte, as MySQL's BIT travels; as the number 0/1 where the target stores a number
             case "bit" -> targetType != null && !targetType.name().equals("bit")
                     ? new TransferColumn(name, "CONVERT(tinyint, " + q + ")", ValueKind.NUMBER)
-                    : new TransferColumn(name, "CONVERT(binary(1), " + q + ")", ValueKind.BIT);
+                    // through tinyint: the same byte on SQL Server, and Babelfish cannot cast bit to binary
+                    : new TransferColumn(name, "CONVERT(binary(1), CONVERT(tinyint, " + q + "))", ValueKind.BIT);
             // char and nchar are padded with spaces to their length: the padding is not part of the value
             case "char", "nchar" -> new TransferColumn(name, "RTRIM(" + q + ")", ValueKind.TEXT);
             case "decimal", "numeric" -> new TransferColumn(name, "CONVERT(varchar(50), " + q + ")", ValueKind.NUMBER);
-            case "money", "smallmoney" -> new TransferColumn(name, "CONVERT(varchar(30), " + q + ", 2)", ValueKind.NUMBER);
+            // trimmed: Babelfish pads the text of a money value with spaces
+            case "money", "smallmoney" -> new TransferColumn(name, "LTRIM(RTRIM(CONVERT(varchar(30), " + q + ", 2)))", ValueKind.NUMBER);
             case "float" -> new TransferColumn(name, q, ValueKind.DOUBLE);
             case "real" -> new TransferColumn(name, q, ValueKind.FLOAT);
             case "date" -> new TransferColumn(name, "CONVERT(char(10), " + q + ", 23)", ValueKind.TEMPORAL);

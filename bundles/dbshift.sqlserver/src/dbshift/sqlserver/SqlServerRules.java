@@ -441,7 +441,7 @@ public final class SqlServerRules {
         if (setting(c.source(), "ssisdb").isEmpty()) {
             return List.of();
         }
-        boolean azure = !target.equals(SqlServerDialect.TARGET_SQLSERVER);
+        boolean azure = target.equals(SQLDB) || target.equals(SQLMI);
         return List.of(finding("SQLSERVER-SSIS", azure ? Severity.WARNING : Severity.INFO, "ssis catalog", "SSISDB",
                 "the instance hosts an SSIS catalog (SSISDB); its packages are not migrated with the database",
                 azure ? "Move the packages to Azure Data Factory: provision an Azure-SSIS Integration Runtime with its SSISDB "

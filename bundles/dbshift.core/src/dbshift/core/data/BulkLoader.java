@@ -18,6 +18,22 @@ public interface BulkLoader {
     String method(Connection connection) throws SQLException;
 
     /**
+     * The method used for one table, for reports; a loader that chooses per table (or falls back for one) says so
+     * here. Asked again after each slice, so a fallback shows in the table's result.
+     */
+    default String method(Connection connection, Table table, MigrationOptions options) throws SQLException {
+        return method(connection);
+    }
+
+    /**
+     * What the loader decided on its own during a copy with these options (a fallback to another method, for
+     * instance), as findings for the run's report; each is reported once.
+     */
+    default List<dbshift.core.assess.Finding> findings(MigrationOptions options) {
+        return List.of();
+    }
+
+    /**
      * Writes all rows of the stream into {@code table} and returns how many it wrote. Any value the target rejects
      * or changes (a warning) fails the load with a message naming the table; the caller rolls back.
      */

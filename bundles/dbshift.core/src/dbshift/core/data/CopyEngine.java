@@ -229,7 +229,7 @@ public final class CopyEngine {
         return Math.max(MIN_SLICE_ROWS, Math.min(MAX_SLICE_ROWS, Math.min(byBytes, byJobs)));
     }
 
-    static List<KeyRange> slices(List<List<String>> bounds) {
+    public static List<KeyRange> slices(List<List<String>> bounds) {
         List<KeyRange> slices = new ArrayList<>();
         List<String> lower = null;
         for (List<String> upper : bounds) {
@@ -245,6 +245,7 @@ public final class CopyEngine {
         int workers = Math.max(1, Math.min(options.jobs(), tasks.size()));
         List<SQLException> connectFailures = new java.util.concurrent.CopyOnWriteArrayList<>();
         Workers.run(workers, "dbshift-copy", run.progress(), () -> work(queue, done, connectFailures));
+        run.findings(target.dialect().bulkLoader().findings(options));
         if (!connectFailures.isEmpty() && connectFailures.size() == workers) {
             throw connectFailures.get(0);
         }
@@ -266,12 +267,15 @@ public final class CopyEngine {
                 }
                 try {
                     if (job.method == null) {
-                        job.method = loader.method(tgt);
+                        job.method = loader.method(tgt, job.mapping.target(), options);
                     }
                     long rows = task.recheck ? matchingRows(src, tgt, task) : -1;
                     if (rows < 0) {
                         rows = copySlice(src, tgt, loader, task);
                         progress.add(rows);
+                        if (!job.method.startsWith("INSERT … SELECT")) {
+                            job.method = loader.method(tgt, job.mapping.target(), options);
+                        }
                     }
                     job.rows.addAndGet(rows);
                     if (job.remaining.decrementAndGet() == 0) {

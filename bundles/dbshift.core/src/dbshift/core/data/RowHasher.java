@@ -78,7 +78,8 @@ public final class RowHasher {
         return z ^ (z >>> 31);
     }
 
-    static byte[] canonical(ValueKind kind, byte[] v) {
+    /** A value as verification compares it: the same bytes for the same meaning, whichever server printed it. */
+    public static byte[] canonical(ValueKind kind, byte[] v) {
         if (v == null) {
             return null;
         }

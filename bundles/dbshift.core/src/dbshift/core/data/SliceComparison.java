@@ -70,7 +70,7 @@ public final class SliceComparison {
     }
 
     /** Compare by the more meaningful of the two kinds (e.g. JSON when one side stores JSON as text). */
-    private static ValueKind compareKind(ValueKind a, ValueKind b) {
+    public static ValueKind compareKind(ValueKind a, ValueKind b) {
         for (ValueKind k : List.of(ValueKind.JSON, ValueKind.FLOAT, ValueKind.DOUBLE, ValueKind.TEMPORAL, ValueKind.BIT)) {
             if (a == k || b == k) {
                 return k;

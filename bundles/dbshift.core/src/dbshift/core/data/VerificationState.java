@@ -29,7 +29,7 @@ public final class VerificationState {
     }
 
     /** The last verification: when it finished, how many tables it compared and how many differed or failed. */
-    public record Last(Instant finished, int tables, int differing) {
+    public record Last(Instant finished, int tables, int differing, List<String> differingTables) {
         public boolean clean() {
             return differing == 0 && tables > 0;
         }
@@ -38,7 +38,7 @@ public final class VerificationState {
     private void ensureTable(Connection c) throws SQLException {
         Table t = new Table(TABLE, List.of(text("scope_key", 700, false), text("finished_at", 40, false),
                 Column.builder("table_count", DataType.of("int")).nullable(false).build(),
-                Column.builder("differing", DataType.of("int")).nullable(false).build()),
+                Column.builder("differing", DataType.of("int")).nullable(false).build(), text("differing_tables", 8000, true)),
                 new PrimaryKey(null, List.of(IndexColumn.of("scope_key")), true), null, null, null, null, null);
         CopyState.ensure(c, dialect, List.of(t));
     }
@@ -47,18 +47,21 @@ public final class VerificationState {
         return Column.builder(name, DataType.withLength("varchar", length)).nullable(nullable).build();
     }
 
-    public void record(Connection c, String scopeKey, int tables, int differing) throws SQLException {
+    public void record(Connection c, String scopeKey, int tables, List<String> differingTables) throws SQLException {
+        int differing = differingTables.size();
+        String names = String.join("\n", differingTables);
         ensureTable(c);
         try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + q() + " WHERE scope_key = ?")) {
             ps.setString(1, scopeKey);
             ps.executeUpdate();
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + q()
-                + " (scope_key, finished_at, table_count, differing) VALUES (?, ?, ?, ?)")) {
+                + " (scope_key, finished_at, table_count, differing, differing_tables) VALUES (?, ?, ?, ?, ?)")) {
             ps.setString(1, scopeKey);
             ps.setString(2, Instant.now().toString());
             ps.setInt(3, tables);
             ps.setInt(4, differing);
+            ps.setString(5, names.length() > 8000 ? null : names);
             ps.executeUpdate();
         }
         if (!c.getAutoCommit()) {
@@ -68,8 +71,9 @@ public final class VerificationState {
 
     public Optional<Last> last(Connection c, String scopeKey) throws SQLException {
         ensureTable(c);
-        return Jdbc.query(c, "SELECT finished_at, table_count, differing FROM " + q() + " WHERE scope_key = ?",
-                rs -> new Last(Instant.parse(rs.getString(1)), rs.getInt(2), rs.getInt(3)), scopeKey).stream().findFirst();
+        return Jdbc.query(c, "SELECT finished_at, table_count, differing, differing_tables FROM " + q() + " WHERE scope_key = ?",
+                rs -> new Last(Instant.parse(rs.getString(1)), rs.getInt(2), rs.getInt(3), rs.getString(4) == null ? List.of()
+                        : List.of(rs.getString(4).split("\n"))), scopeKey).stream().findFirst();
     }
 
     private String q() {

@@ -61,9 +61,10 @@ public final class SchemaDiff {
                     continue;
                 }
                 tablesPresent.add(t.name());
-                if (!sameColumns(t, lt.get())) {
+                if (!sameColumns(t, lt.get(), live)) {
                     existing.add(result("table", t.name(), Status.CONFLICT,
-                            "exists on the target with different columns; left as it is: " + columnDifference(t, lt.get())));
+                            "exists on the target with different columns; left as it is: " + columnDifference(t, lt.get())
+                                    + where(render(t).get(0), render(lt.get()).get(0))));
                     continue;
                 }
                 Set<String> indexNames = lt.get().indexes().stream().map(Index::name).collect(Collectors.toSet());
@@ -104,8 +105,8 @@ public final class SchemaDiff {
         return out;
     }
 
-    private boolean sameColumns(Table planned, Table live) {
-        return render(planned).equals(render(live));
+    private boolean sameColumns(Table planned, Table live, Catalog liveCatalog) {
+        return writer.comparable(render(planned).get(0), liveCatalog).equals(writer.comparable(render(live).get(0), liveCatalog));
     }
 
     private List<String> render(Table t) {
@@ -134,6 +135,17 @@ public final class SchemaDiff {
      */
     static DataType meant(DataType t) {
         return INTEGERS.contains(t.name()) && !t.zerofill() && t.length() != null ? t.withLength((Integer) null) : t;
+    }
+
+    /** Where the two definitions part, so that "defaults or keys differ" names what. */
+    private static String where(String planned, String live) {
+        int i = 0;
+        while (i < planned.length() && i < live.length() && planned.charAt(i) == live.charAt(i)) {
+            i++;
+        }
+        int from = Math.max(0, i - 30);
+        return " (planned …" + planned.substring(from, Math.min(planned.length(), i + 50)) + "…, on the target …"
+                + live.substring(from, Math.min(live.length(), i + 50)) + "…)";
     }
 
     private static String columnDifference(Table planned, Table live) {

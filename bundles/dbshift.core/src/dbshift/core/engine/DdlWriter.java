@@ -66,4 +66,14 @@ public interface DdlWriter {
 
     /** Statements that set the next identity/auto-increment value after a data load. */
     List<String> resetAutoIncrement(Table table, long nextValue);
+
+    /**
+     * A table definition this writer printed, in the form in which two of them are compared to tell whether a table
+     * on the live target is the planned one: what the target server does not distinguish (name case under a
+     * case-insensitive collation, an index property the server does not have) is left out. {@code live} is the
+     * target's catalog, with the settings its reader found.
+     */
+    default String comparable(String tableDefinition, dbshift.core.model.Catalog live) {
+        return tableDefinition;
+    }
 }

@@ -179,6 +179,16 @@ public interface Dialect {
         return Optional.empty();
     }
 
+    /** Reads which statements the applications run on a source (server statistics or query logs), where it can. */
+    default Optional<dbshift.core.replay.WorkloadCapture> workloadCapture() {
+        return Optional.empty();
+    }
+
+    /** Runs captured statements for a replay (default database, translation into this dialect, plans), where it can. */
+    default Optional<dbshift.core.replay.ReplayEngine> replayEngine() {
+        return Optional.empty();
+    }
+
     /**
      * Splits SQL text in this dialect's syntax (an expression, a view's query) into tokens, comments and white space
      * included, so that a converter from this dialect can translate the text the model carries without knowing this

@@ -13,6 +13,12 @@ import java.util.TreeMap;
 public record Catalog(String dialect, String serverVersion, Map<String, String> settings, List<Schema> schemas,
         List<Principal> principals, List<ReadProblem> problems) {
 
+    /**
+     * Setting a live reader may fill with what it looked at (database, schemas, catalog views), so that a read that
+     * finds no tables can say where it looked.
+     */
+    public static final String SCOPE_SETTING = "read_scope";
+
     public Catalog {
         settings = settings == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(settings));
         schemas = schemas == null ? List.of() : List.copyOf(schemas);

@@ -64,6 +64,7 @@ public final class Migration {
     private boolean overlapChecked;
     private long syncReconnectMillis = 300_000;
     private boolean recordFallback;
+    private long verifySettleMillis;
 
     private Migration(Endpoint source, Catalog offlineSource, Endpoint target, TargetKind kind, MigrationOptions options,
             MigrationRun run) {
@@ -123,6 +124,15 @@ public final class Migration {
      */
     public Migration reconnectWithin(java.time.Duration window) {
         this.syncReconnectMillis = window.toMillis();
+        return this;
+    }
+
+    /**
+     * Makes {@link #sync} verify the copy's slices round and round while it follows the source, reporting a slice
+     * that still differs after {@code settle} on three checks (null or zero: do not).
+     */
+    public Migration verifyWhileSyncing(java.time.Duration settle) {
+        this.verifySettleMillis = settle == null ? 0 : settle.toMillis();
         return this;
     }
 
@@ -510,7 +520,7 @@ public final class Migration {
                 }
             }
             dbshift.core.sync.SyncResult r = new dbshift.core.sync.Synchronizer(source, target, tableMappings(), options, run)
-                    .reconnectWithin(syncReconnectMillis).run(until, maxSeconds * 1000);
+                    .reconnectWithin(syncReconnectMillis).verifyWhileSyncing(verifySettleMillis).run(until, maxSeconds * 1000);
             run.sync(r); // recorded before anything else can fail: the report always has the applied position
             return r;
         }), r -> String.format(java.util.Locale.ROOT, "%,d changed rows applied, %s → %s; %s%s", r.changes(), r.from(),
@@ -546,7 +556,36 @@ public final class Migration {
         requireTarget();
         requireSource();
         refuseSelfTarget("cutover");
-        checkGate(gate);
+        dbshift.core.sync.SyncResult window = checkGate(gate);
+        switchOver(freezeSource, reviewed, EnumSet.of(Phase.TRIGGERS, Phase.EVENTS), until -> {
+            dbshift.core.sync.SyncResult last = sync(true, 0);
+            // what the gate's window applied belongs to the cutover's sync too
+            dbshift.core.sync.SyncResult all = new dbshift.core.sync.SyncResult(window.from(), last.applied(), last.sourceHead(),
+                    window.changes() + last.changes(), last.lagSeconds(), last.caughtUp(), java.util.stream.Stream.concat(
+                            window.warnings().stream(), last.warnings().stream()).distinct().toList(),
+                    Math.max(window.maxLagSeconds(), last.maxLagSeconds()));
+            run.sync(all);
+            return all;
+        });
+    }
+
+    /**
+     * The switch-over with another way of catching up: {@code catchUp} gets the source's position once writes are
+     * frozen (or at the moment cutover starts) and returns when the target holds every change up to it (a Kafka
+     * Connect pipeline waits for its connectors there; DBShift's own sync gate does not apply, the pipeline's
+     * catch-up is the gate). {@code deferred} are the phases still missing on the target that cutover creates
+     * before verifying (a pipeline also leaves foreign keys to it).
+     */
+    public void cutover(boolean freezeSource, Script reviewed, Set<Phase> deferred,
+            java.util.function.Function<dbshift.core.sync.SourcePosition, dbshift.core.sync.SyncResult> catchUp) {
+        requireTarget();
+        requireSource();
+        refuseSelfTarget("cutover");
+        switchOver(freezeSource, reviewed, deferred, catchUp);
+    }
+
+    private void switchOver(boolean freezeSource, Script reviewed, Set<Phase> deferred,
+            java.util.function.Function<dbshift.core.sync.SourcePosition, dbshift.core.sync.SyncResult> catchUp) {
         if (freezeSource) {
             step("freeze source", () -> sql("freezing writes on the source", () -> {
                 try (Connection src = source.open()) {
@@ -555,9 +594,17 @@ public final class Migration {
                 return null;
             }));
         }
-        sync(true, 0);
+        dbshift.core.sync.SourcePosition until = sql("reading the source's position", () -> {
+            try (Connection src = source.open()) {
+                return source.dialect().changeCapture().orElseThrow(() -> new SQLException(
+                        source.dialect().displayName() + " sources have no change capture in DBShift")).position(src);
+            }
+        });
+        dbshift.core.sync.SyncResult caughtUp = catchUp.apply(until);
+        if (run.syncResult() == null) {
+            run.sync(caughtUp);
+        }
         Script rest = plan();
-        Set<Phase> deferred = EnumSet.of(Phase.TRIGGERS, Phase.EVENTS);
         if (reviewed != null) {
             Set<String> missing = rest.statements().stream().filter(st -> deferred.contains(st.phase()))
                     .map(ScriptStatement::objectKey).collect(java.util.stream.Collectors.toSet());
@@ -565,7 +612,7 @@ public final class Migration {
                     .filter(st -> deferred.contains(st.phase()) && missing.contains(st.objectKey())).toList());
         }
         if (rest.statements().stream().anyMatch(st -> deferred.contains(st.phase()))) {
-            deploy(rest, deferred, "triggers and events");
+            deploy(rest, deferred, deferred.contains(Phase.FOREIGN_KEYS) ? "foreign keys, triggers and events" : "triggers and events");
         }
         verify();
         boolean ready = run.tables().stream().allMatch(t -> "match".equals(t.checksum()));
@@ -689,7 +736,8 @@ public final class Migration {
         }
     }
 
-    private void checkGate(dbshift.core.sync.CutoverGate gate) {
+    /** Checks the gate's conditions (see {@link #cutover(boolean, Script, dbshift.core.sync.CutoverGate)}); returns what its window applied. */
+    private dbshift.core.sync.SyncResult checkGate(dbshift.core.sync.CutoverGate gate) {
         List<dbshift.core.sync.CutoverGate.Condition> conditions = new ArrayList<>();
         List<TableMapping> mappings = tableMappings();
         dbshift.core.sync.SyncResult window = sql("cutover gate: following the source", () ->
@@ -705,12 +753,20 @@ public final class Migration {
                         return new dbshift.core.data.VerificationState(target.dialect()).last(c, scopeKey(mappings));
                     }
                 });
-        conditions.add(new dbshift.core.sync.CutoverGate.Condition("verification", last.isPresent() && last.get().clean(),
+        String recheck = last.isPresent() && !last.get().clean() && !last.get().differingTables().isEmpty()
+                ? recheckDiffering(mappings, last.get().differingTables()) : null;
+        boolean verified = last.isPresent() && (last.get().clean() || recheck != null && recheck.isEmpty());
+        conditions.add(new dbshift.core.sync.CutoverGate.Condition("verification", verified,
                 last.isEmpty() ? "no full verification of these databases is recorded on the target: run verify (and repair)"
                         : last.get().clean() ? "last full verification " + last.get().finished() + ": " + last.get().tables()
                                 + " table(s), all match"
-                                : "last full verification " + last.get().finished() + " found " + last.get().differing() + " of "
-                                        + last.get().tables() + " table(s) differing: run repair, then verify"));
+                                : verified ? "last full verification " + last.get().finished() + " found " + last.get().differing()
+                                        + " of " + last.get().tables() + " table(s) differing (changes still in flight then); "
+                                        + "compared again now that the sync has caught up: all equal"
+                                        : "last full verification " + last.get().finished() + " found " + last.get().differing()
+                                                + " of " + last.get().tables() + " table(s) differing"
+                                                + (recheck == null ? "" : "; still differing now that the sync has caught up: " + recheck)
+                                                + ": run repair, then verify"));
         long blocking = assess().stream().filter(Finding::isBlocking).count();
         conditions.add(new dbshift.core.sync.CutoverGate.Condition("findings", blocking == 0,
                 blocking + " blocking finding(s) open" + (blocking == 0 ? "" : " (see the report)")));
@@ -731,6 +787,50 @@ public final class Migration {
         if (!failed.isEmpty()) {
             run.note("the cutover gate was overridden by --force: " + String.join("; ", failed));
         }
+        return window;
+    }
+
+    /**
+     * A verification that ran while the source was still being written (migrate's, for instance) finds the rows
+     * changed since the copy; the sync then applies them. The gate therefore compares the tables that differed
+     * again once the sync has caught up, up to three times 2 s apart; it returns the tables that still differ
+     * (empty when all are equal).
+     */
+    private String recheckDiffering(List<TableMapping> mappings, List<String> differing) {
+        List<TableMapping> again = mappings.stream().filter(m -> differing.contains(m.key())).toList();
+        if (again.size() != differing.size()) {
+            return "tables of that verification are no longer part of the migration";
+        }
+        var capture = source.dialect().changeCapture();
+        String still = "";
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            MigrationRun check = new MigrationRun(run.source(), run.target(), kind.id(), options);
+            still = sql("cutover gate: comparing the tables that differed", () -> {
+                if (capture.isPresent()) {
+                    dbshift.core.sync.SourcePosition now;
+                    try (Connection src = source.open()) {
+                        now = capture.get().position(src);
+                    }
+                    new dbshift.core.sync.Synchronizer(source, target, mappings, options, check).reconnectWithin(syncReconnectMillis)
+                            .run(now, 0);
+                }
+                new Verifier(source, target, options, check).verify(again);
+                return String.join(", ", again.stream().filter(m -> {
+                    dbshift.core.run.TableResult t = check.table(m.target().name().schema(), m.target().name().name());
+                    return t == null || !"match".equals(t.checksum());
+                }).map(TableMapping::key).toList());
+            });
+            if (still.isEmpty() || run.progress().isCancelled()) {
+                return still;
+            }
+            try {
+                Thread.sleep(2_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return still;
+            }
+        }
+        return still;
     }
 
     public void verify() {
@@ -740,8 +840,10 @@ public final class Migration {
         step("verify", () -> sql("verifying the data", () -> {
             List<TableMapping> mappings = tableMappings();
             new Verifier(source, target, options, run).verify(mappings);
-            int differing = (int) mappings.stream().map(m -> run.table(m.target().name().schema(), m.target().name().name()))
-                    .filter(t -> t == null || !"match".equals(t.checksum())).count();
+            List<String> differing = mappings.stream().filter(m -> {
+                dbshift.core.run.TableResult t = run.table(m.target().name().schema(), m.target().name().name());
+                return t == null || !"match".equals(t.checksum());
+            }).map(TableMapping::key).toList();
             try (Connection c = target.open()) {
                 new dbshift.core.data.VerificationState(target.dialect()).record(c, scopeKey(mappings), mappings.size(), differing);
             }

@@ -43,6 +43,9 @@ public final class Synchronizer {
     /** The state row this run reads and moves; the legacy (URL-only) row of an older DBShift when that is what exists. */
     private String sourceKey;
     private long reconnectMillis = 300_000;
+    /** Verify the copy's slices round and round while following the source (0: do not). */
+    private long verifySettleMillis;
+    private LiveVerifier live;
 
     public Synchronizer(Endpoint source, Endpoint target, List<TableMapping> tables, MigrationOptions options, MigrationRun run) {
         this.source = source;
@@ -59,6 +62,15 @@ public final class Synchronizer {
      */
     public Synchronizer reconnectWithin(long millis) {
         this.reconnectMillis = Math.max(0, millis);
+        return this;
+    }
+
+    /**
+     * While following the source, walks every table's slices on separate connections and compares them with the
+     * source; a slice that still differs after {@code settleMillis} on three checks is reported as drift.
+     */
+    public Synchronizer verifyWhileSyncing(long settleMillis) {
+        this.verifySettleMillis = Math.max(0, settleMillis);
         return this;
     }
 
@@ -140,6 +152,32 @@ public final class Synchronizer {
             tracked.put(m.source().name(), new Tracked(m, columns, keys, kinds(columns, keys), kinds(targetColumns, keys)));
         }
         long started = System.currentTimeMillis();
+        LiveVerifier live = verifySettleMillis > 0 ? new LiveVerifier(source, target, tables, verifySettleMillis, run.progress()) : null;
+        this.live = live;
+        if (live != null) {
+            live.start();
+        }
+        SyncResult r;
+        try {
+            r = follow(capture, reader, loader, state, tracked, warnings, until, maxMillis, started);
+        } catch (SQLException | RuntimeException e) {
+            if (live != null) {
+                live.stop();
+            }
+            throw e;
+        }
+        if (live == null) {
+            return r;
+        }
+        List<String> all = new ArrayList<>(r.warnings());
+        all.addAll(live.stop());
+        return new SyncResult(r.from(), r.applied(), r.sourceHead(), r.changes(), r.lagSeconds(), r.caughtUp(), all,
+                r.maxLagSeconds());
+    }
+
+    private SyncResult follow(ChangeCapture capture, RowReader reader, BulkLoader loader, SyncState state,
+            Map<QualifiedName, Tracked> tracked, List<String> warnings, SourcePosition until, long maxMillis, long started)
+            throws SQLException {
         Totals totals = new Totals();
         long outageSince = 0;
         int attempt = 0;
@@ -241,6 +279,9 @@ public final class Synchronizer {
                     boolean due = pendingKeys >= MAX_KEYS_PER_BATCH || now - lastFlush >= FLUSH_MILLIS || event == null;
                     if (lastCommit != null && due && (pendingKeys > 0 || !lastCommit.position().equals(applied))) {
                         totals.changes += flushWithRetry(src, tgt, tracked, pending, reader, loader);
+                        if (live != null) {
+                            pending.keySet().forEach(live::applied);
+                        }
                         state.applied(tgt, sourceKey, lastCommit.position(), pendingKeys);
                         tgt.commit();
                         src.commit();

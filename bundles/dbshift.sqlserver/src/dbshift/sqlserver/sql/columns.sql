@@ -37,7 +37,7 @@ FROM sys.columns AS c
 JOIN sys.tables AS t ON t.object_id = c.object_id
 JOIN sys.schemas AS s ON s.schema_id = t.schema_id
 JOIN sys.types AS ty ON ty.user_type_id = c.user_type_id
-JOIN sys.schemas AS ts ON ts.schema_id = ty.schema_id
+LEFT JOIN sys.schemas AS ts ON ts.schema_id = ty.schema_id
 LEFT JOIN sys.types AS bt ON bt.user_type_id = ty.system_type_id
 LEFT JOIN sys.identity_columns AS ic ON ic.object_id = c.object_id AND ic.column_id = c.column_id
 LEFT JOIN sys.computed_columns AS cc ON cc.object_id = c.object_id AND cc.column_id = c.column_id

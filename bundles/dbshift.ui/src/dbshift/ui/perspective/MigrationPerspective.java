@@ -33,6 +33,7 @@ public final class MigrationPerspective implements IPerspectiveFactory {
 
         IFolderLayout results = layout.createFolder("dbshift.resultsFolder", IPageLayout.BOTTOM, 0.62f, editors);
         results.addView(MigrationResultsView.ID);
+        results.addPlaceholder(dbshift.ui.views.ReplayWorkloadView.ID);
         results.addPlaceholder(IPageLayout.ID_PROBLEM_VIEW);
         results.addPlaceholder(IPageLayout.ID_PROGRESS_VIEW);
 
@@ -41,6 +42,7 @@ public final class MigrationPerspective implements IPerspectiveFactory {
         layout.addShowViewShortcut(SourceConnectionsView.ID);
         layout.addShowViewShortcut(TargetConnectionsView.ID);
         layout.addShowViewShortcut(MigrationResultsView.ID);
+        layout.addShowViewShortcut(dbshift.ui.views.ReplayWorkloadView.ID);
         layout.addShowViewShortcut(IPageLayout.ID_PROBLEM_VIEW);
         layout.addShowViewShortcut(IPageLayout.ID_PROGRESS_VIEW);
         layout.addShowViewShortcut(IPageLayout.ID_OUTLINE);

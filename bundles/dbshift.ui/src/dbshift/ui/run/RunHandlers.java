@@ -71,6 +71,8 @@ public final class RunHandlers {
      */
     abstract static class TargetRunHandler extends ProjectHandler {
         private final String title;
+        /** The command's parameters, for confirm() of handlers that take one (e.g. a file). */
+        private volatile ExecutionEvent event;
 
         TargetRunHandler(String title) {
             super(title);
@@ -85,8 +87,15 @@ public final class RunHandlers {
             return MessageDialog.open(MessageDialog.QUESTION, shell, title, question, SWT.NONE, action, "Cancel") == 0;
         }
 
+        /** A parameter of the command being run, or null. */
+        String parameter(String id) {
+            ExecutionEvent e = event;
+            return e == null ? null : e.getParameter(id);
+        }
+
         @Override
         protected final void run(ExecutionEvent event, Shell shell, IProject project) {
+            this.event = event;
             try {
                 ProjectSession session = ProjectSession.prepare(shell, project, true);
                 if (session == null) {
@@ -187,7 +196,59 @@ public final class RunHandlers {
                     + "Stop the applications' writes to the source first. DBShift then applies the last changes, creates "
                     + "the triggers and events held back for cutover and verifies every table: the results say whether "
                     + "the target is ready to take over.";
-            return ask(shell, question, "Cut Over") ? new CutoverJob(session, script) : null;
+            int choice = new org.eclipse.jface.dialogs.MessageDialog(shell, "Cut Over", null, question
+                    + "\n\nWith fallback, DBShift also records where the target's change log is at the switch, so that "
+                    + "Sync Back to Source can keep the old source in step during the bake-in period.",
+                    org.eclipse.jface.dialogs.MessageDialog.QUESTION, 0, "Cut Over", "Cut Over with Fallback", "Cancel").open();
+            return choice == 0 || choice == 1 ? new CutoverJob(session, script, choice == 1) : null;
+        }
+    }
+
+    /** Copies again exactly the slices that differ from the source, then verifies every table. */
+    public static final class Repair extends TargetRunHandler {
+        public Repair() {
+            super("Repair Data");
+        }
+
+        @Override
+        EngineJob confirm(Shell shell, IProject project, ProjectSession session) {
+            MigrationProject model = session.model();
+            String question = "Compare every slice of every table on " + model.target().name() + " with "
+                    + model.source().name() + " and copy again exactly the slices that differ?\n\nEach slice is replaced in "
+                    + "one transaction; every table is verified afterwards.";
+            return ask(shell, question, "Repair") ? new RepairJob(session) : null;
+        }
+    }
+
+    /** After a cutover with fallback: the target's changes since the switch, applied to the old source. */
+    public static final class FallbackSync extends TargetRunHandler {
+        public FallbackSync() {
+            super("Sync Back to Source");
+        }
+
+        @Override
+        EngineJob confirm(Shell shell, IProject project, ProjectSession session) {
+            MigrationProject model = session.model();
+            String question = "Apply to " + model.source().name() + " (the old source) every change made on "
+                    + model.target().name() + " since the cutover (up to now)?\n\nRun it as often as you like during the "
+                    + "bake-in period; each run goes on from where the last one stopped.";
+            return ask(shell, question, "Sync Back") ? new FallbackSyncJob(session) : null;
+        }
+    }
+
+    /** Switches back to the old source after verifying it against the target. */
+    public static final class FallbackCutover extends TargetRunHandler {
+        public FallbackCutover() {
+            super("Fall Back");
+        }
+
+        @Override
+        EngineJob confirm(Shell shell, IProject project, ProjectSession session) {
+            MigrationProject model = session.model();
+            String question = "Fall back from " + model.target().name() + " to " + model.source().name() + "?\n\n"
+                    + "Stop the applications' writes to the target first. DBShift applies its last changes to the old source "
+                    + "and verifies every table: the results say whether the old source is ready to take over again.";
+            return ask(shell, question, "Fall Back") ? new FallbackCutoverJob(session) : null;
         }
     }
 }

@@ -103,6 +103,11 @@ final class TSqlGrammar {
         DOCUMENTED.put("DECLARE of a bigint variable", Pattern.compile("(?i)^DECLARE\\s+@\\w+\\s+bigint\\s*=\\s*-?\\d+$"));
         DOCUMENTED.put("IF EXISTS (query) SET variable", Pattern.compile("(?is)^IF\\s+EXISTS\\s*\\((?<query>SELECT\\s.*)\\)\\s+SET\\s+"
                 + "@\\w+\\s*=\\s*@\\w+\\s*-\\s*\\(-?\\d+\\)$"));
+        // DBCC takes a constant: the reseed value goes in as text of a dynamic statement
+        DOCUMENTED.put("DECLARE of the dynamic DBCC CHECKIDENT", Pattern.compile("(?is)^DECLARE\\s+@\\w+\\s+nvarchar\\(max\\)\\s*=\\s*"
+                + "N'DBCC CHECKIDENT \\(' \\+ N'(?:[^']|'')*' \\+ N', RESEED, ' \\+ CAST\\(@\\w+ AS nvarchar\\(20\\)\\) \\+ "
+                + "N'\\) WITH NO_INFOMSGS'$"));
+        DOCUMENTED.put("EXEC (variable)", Pattern.compile("(?i)^EXEC\\s*\\(\\s*@\\w+\\s*\\)$"));
         DOCUMENTED.put("DBCC TRACESTATUS", Pattern.compile("(?i)^DBCC\\s+TRACESTATUS\\s*\\(\\s*-1\\s*\\)(\\s+WITH\\s+NO_INFOMSGS)?$"));
         DOCUMENTED.put("DBCC CHECKIDENT", Pattern.compile("(?i)^DBCC\\s+CHECKIDENT\\s*\\(\\s*N?'[^']*(?:''[^']*)*'\\s*,\\s*RESEED\\s*,\\s*"
                 + "(?:-?\\d+|@\\w+)\\s*\\)(\\s+WITH\\s+NO_INFOMSGS)?$"));

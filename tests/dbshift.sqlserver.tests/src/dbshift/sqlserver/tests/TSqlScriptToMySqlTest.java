@@ -37,7 +37,10 @@ class TSqlScriptToMySqlTest {
 
     @Test
     void everyTableKeyAndIndexOfTheScriptExistsOnMySql() throws SQLException {
-        Catalog source = Resources.readTSql(Resources.text("sales.sql"));
+        // a view as people write them: '+' between strings and numbers, a table named without its schema
+        Catalog source = Resources.readTSql(Resources.text("sales.sql") + "\nGO\nCREATE VIEW sales.CustomerLabels AS "
+                + "SELECT c.CustomerID, c.Name + ' (' + c.Country + ')' AS Label, c.CustomerID + 1 AS NextID, "
+                + "UPPER(c.Country) + '-' + c.Name AS Code FROM Customers AS c WHERE c.IsActive = 1\nGO\n");
         Servers.execute(SharedServers.mySqlTarget(), "DROP DATABASE IF EXISTS `sales`", "DROP DATABASE IF EXISTS `hr`",
                 "DROP DATABASE IF EXISTS `SalesDb`");
         Endpoint target = Servers.endpoint(SharedServers.mySqlTarget());
@@ -85,10 +88,25 @@ class TSqlScriptToMySqlTest {
         assertEquals(8, keys, "5 primary and 3 foreign keys");
         assertEquals(5, indexes, "every index but the two columnstore ones");
         // the views translated to MySQL exist and work
-        assertEquals(Set.of("ActiveCustomers", "BigOrders", "TopCustomers"),
+        assertEquals(Set.of("ActiveCustomers", "BigOrders", "TopCustomers", "CustomerLabels"),
                 live.schema("sales").orElseThrow().views().stream().map(v -> v.name().name()).collect(Collectors.toSet()));
         assertFalse(live.schema("SalesDb").orElseThrow().views().isEmpty());
         Servers.execute(SharedServers.mySqlTarget(), "SELECT * FROM `sales`.`TopCustomers`");
+        // each translated view is created and gives T-SQL's answer on MySQL, queried from another database
+        Servers.execute(SharedServers.mySqlTarget(), "INSERT INTO `sales`.`Customers` (`Name`, `Country`, `ExternalKey`) "
+                + "VALUES ('Ann', 'FR', UUID())");
+        try (Connection c = target.open(); java.sql.Statement st = c.createStatement()) {
+            st.execute("USE `hr`");
+            for (String view : List.of("ActiveCustomers", "BigOrders", "TopCustomers", "CustomerLabels")) {
+                st.executeQuery("SELECT * FROM `sales`.`" + view + "`").close();
+            }
+            try (java.sql.ResultSet rs = st.executeQuery("SELECT `Label`, `NextID`, `CustomerID`, `Code` FROM `sales`.`CustomerLabels`")) {
+                assertTrue(rs.next());
+                assertEquals("Ann (FR)", rs.getString(1), "string + is CONCAT on MySQL");
+                assertEquals(rs.getLong(3) + 1, rs.getLong(2), "number + stays addition");
+                assertEquals("FR-Ann", rs.getString(4));
+            }
+        }
         // T-SQL modules are reported, never dropped silently
         for (String module : List.of("OrderCount", "OrdersOf", "PurgeOld", "Nightly")) {
             assertTrue(findings.stream().anyMatch(f -> f.ruleId().equals("CONVERT-ROUTINE") && f.object().contains(module)), module);

@@ -869,11 +869,28 @@ class MigrationWorkbenchTest {
         results.tabs().setSelection(1); // the steps: what the sync applied, from where to where
         shotMaximized(results, "19-sync-results");
 
-        // more writes (which fire the source's audit trigger), then the switch-over
+        // a row changed behind DBShift's back on the target: Repair Data copies exactly its slice again
+        try (Connection target = mysqlRoot(); Statement s = target.createStatement()) {
+            s.executeUpdate("UPDATE shop.customers SET name = 'drift' WHERE id = 7");
+        }
+        var repair = onShell("Repair Data", shell -> click(button(shell, "Repair")));
+        runOnProject("dbshift.ui.repair");
+        rethrow(repair);
+        waitForJobs(EngineJob.FAMILY, 180_000);
+        waitUntil("the repair's report", 10_000, () -> results.record() != null && results.record().folder() != null
+                && results.record().folder().getFileName().toString().endsWith("-repair"));
+        assertTrue(results.record().list("tables").stream().anyMatch(t -> "customers".equals(t.get("name"))
+                && String.valueOf(t.get("message")).contains("differed and were copied again")), results.record().list("tables").toString());
+        try (Connection target = mysqlRoot(); Connection source = mariaRoot()) {
+            assertEquals(count(source, "SELECT COUNT(*) FROM shop.customers WHERE id = 7 AND name <> 'drift'"),
+                    count(target, "SELECT COUNT(*) FROM shop.customers WHERE id = 7 AND name <> 'drift'"), "repaired");
+        }
+
+        // more writes (which fire the source's audit trigger), then the switch-over, with the way back kept open
         try (Connection source = mariaRoot(); Statement s = source.createStatement()) {
             s.executeUpdate("UPDATE orders SET status = 'shipped' WHERE id % 17 = 0");
         }
-        var cutover = onShell("Cut Over", shell -> click(button(shell, "Cut Over")));
+        var cutover = onShell("Cut Over", shell -> click(button(shell, "Cut Over with Fallback")));
         runOnProject("dbshift.ui.cutover");
         rethrow(cutover);
         waitForJobs(EngineJob.FAMILY, 180_000);
@@ -890,6 +907,19 @@ class MigrationWorkbenchTest {
             assertEquals(count(source, "SELECT COUNT(*) FROM shop.audit_trail"), count(target, "SELECT COUNT(*) FROM shop.audit_trail"));
         }
         shotMaximized(results, "20-cutover-results");
+
+        // the applications now write to the target; Sync Back to Source keeps the old source in step
+        try (Connection target = mysqlRoot(); Statement s = target.createStatement()) {
+            s.executeUpdate("UPDATE shop.customers SET name = 'after the switch' WHERE id = 8");
+        }
+        var back = onShell("Sync Back to Source", shell -> click(button(shell, "Sync Back")));
+        runOnProject("dbshift.ui.fallbackSync");
+        rethrow(back);
+        waitForJobs(EngineJob.FAMILY, 180_000);
+        try (Connection source = mariaRoot()) {
+            assertEquals(1, count(source, "SELECT COUNT(*) FROM shop.customers WHERE id = 8 AND name = 'after the switch'"),
+                    "the target's change reached the old source");
+        }
     }
 
     @Test
