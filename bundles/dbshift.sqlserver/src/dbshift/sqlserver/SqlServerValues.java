@@ -83,7 +83,8 @@ final class SqlServerValues implements ValueProbeSql {
         if (t.length() == null) {
             return 1L;
         }
-        return t.length() == SqlServerTypes.MAX ? max : (long) t.length();
+        // (max) has no limit worth probing: a Long, not a long, or the null would be unboxed
+        return t.length() == SqlServerTypes.MAX ? max : Long.valueOf(t.length());
     }
 
     /** The values a CHECK of the form {@code [c] IN (N'a', N'b')} allows (what an ENUM becomes), else none. */

@@ -71,6 +71,7 @@ public final class LossyValuePreview {
             return List.of();
         }
         Map<Table, List<Pair>> byTable = new LinkedHashMap<>();
+        List<ColumnPreview> undescribed = new ArrayList<>();
         for (Table st : sourceCatalog.tables()) {
             Optional<Table> tt = conversion.catalog().table(conversion.targetName(st.name()));
             if (tt.isEmpty()) {
@@ -84,22 +85,30 @@ public final class LossyValuePreview {
                 if (tc.isEmpty() || tc.get().isGenerated()) {
                     continue;
                 }
-                Optional<ValueDomain> sd = source.dialect().valueDomain(st, sc);
-                Optional<ValueDomain> td = target.valueDomain(tt.get(), tc.get());
-                if (sd.isEmpty() || td.isEmpty()) {
+                List<ValueLoss> losses;
+                try {
+                    Optional<ValueDomain> sd = source.dialect().valueDomain(st, sc);
+                    Optional<ValueDomain> td = target.valueDomain(tt.get(), tc.get());
+                    if (sd.isEmpty() || td.isEmpty()) {
+                        continue;
+                    }
+                    losses = ValueLosses.between(sd.get(), td.get(), zeroDatesToNull);
+                } catch (RuntimeException e) {
+                    // a type a dialect cannot describe is reported, and the assessment goes on
+                    undescribed.add(new ColumnPreview(st.name(), tt.get().name(), sc.name(), sc.type(), tc.get().type(), 0, false,
+                            -1, List.of(), "its values cannot be described: " + e));
                     continue;
                 }
-                List<ValueLoss> losses = ValueLosses.between(sd.get(), td.get(), zeroDatesToNull);
                 if (!losses.isEmpty()) {
                     byTable.computeIfAbsent(st, k -> new ArrayList<>()).add(new Pair(st, sc, tt.get(), tc.get(), losses));
                 }
             }
         }
         if (byTable.isEmpty()) {
-            return List.of();
+            return undescribed;
         }
         Optional<ValueProbeSql> sql = source.dialect().valueProbeSql();
-        List<ColumnPreview> out = new ArrayList<>();
+        List<ColumnPreview> out = new ArrayList<>(undescribed);
         if (sql.isEmpty()) {
             byTable.values().forEach(pairs -> pairs.forEach(p -> out.add(failed(p,
                     source.dialect().displayName() + " sources offer no value probes to DBShift yet"))));
