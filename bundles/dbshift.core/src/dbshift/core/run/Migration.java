@@ -512,13 +512,7 @@ public final class Migration {
         requireSource();
         refuseSelfTarget("sync");
         dbshift.core.sync.SyncResult result = step("sync", () -> sql("syncing changes", () -> {
-            dbshift.core.sync.SourcePosition until = null;
-            if (untilCaughtUp) {
-                try (Connection src = source.open()) {
-                    until = source.dialect().changeCapture().orElseThrow(() -> new SQLException(
-                            source.dialect().displayName() + " sources have no change capture in DBShift")).position(src);
-                }
-            }
+            dbshift.core.sync.SourcePosition until = untilCaughtUp ? logPosition(source, SOURCE_WITHOUT_CAPTURE) : null;
             dbshift.core.sync.SyncResult r = new dbshift.core.sync.Synchronizer(source, target, tableMappings(), options, run)
                     .reconnectWithin(syncReconnectMillis).verifyWhileSyncing(verifySettleMillis).run(until, maxSeconds * 1000);
             run.sync(r); // recorded before anything else can fail: the report always has the applied position
@@ -594,12 +588,8 @@ public final class Migration {
                 return null;
             }));
         }
-        dbshift.core.sync.SourcePosition until = sql("reading the source's position", () -> {
-            try (Connection src = source.open()) {
-                return source.dialect().changeCapture().orElseThrow(() -> new SQLException(
-                        source.dialect().displayName() + " sources have no change capture in DBShift")).position(src);
-            }
-        });
+        dbshift.core.sync.SourcePosition until = sql("reading the source's position",
+                () -> logPosition(source, SOURCE_WITHOUT_CAPTURE));
         dbshift.core.sync.SyncResult caughtUp = catchUp.apply(until);
         if (run.syncResult() == null) {
             run.sync(caughtUp);
@@ -624,11 +614,9 @@ public final class Migration {
         }
         if (recordFallback) {
             step("record fallback", () -> sql("recording the fallback start on the old source", () -> {
-                var capture = target.dialect().changeCapture().orElseThrow(() -> new SQLException(target.dialect().displayName()
-                        + " targets have no change capture in DBShift: fallback-sync cannot follow them"));
                 List<TableMapping> back = reversedMappings();
-                try (Connection tgt = target.open(); Connection src = source.open()) {
-                    dbshift.core.sync.SourcePosition at = capture.position(tgt);
+                dbshift.core.sync.SourcePosition at = logPosition(target, TARGET_WITHOUT_CAPTURE);
+                try (Connection src = source.open()) {
                     dbshift.core.sync.SyncState state = new dbshift.core.sync.SyncState(source.dialect());
                     state.ensureTable(src);
                     String key = dbshift.core.sync.Synchronizer.sourceKey(target, back);
@@ -657,24 +645,16 @@ public final class Migration {
         refuseSelfTarget("fallback-sync");
         List<TableMapping> back = reversedMappings();
         dbshift.core.sync.SyncResult result = step("fallback sync", () -> sql("syncing the new target's changes back", () -> {
-            var capture = target.dialect().changeCapture().orElseThrow(() -> new SQLException(target.dialect().displayName()
-                    + " targets have no change capture in DBShift: fallback-sync cannot follow them"));
-            dbshift.core.sync.SourcePosition until = null;
-            if (untilCaughtUp) {
-                try (Connection tgt = target.open()) {
-                    until = capture.position(tgt);
-                }
-            }
+            // read even when not needed as the end: a target that cannot be followed is refused here, by name
+            dbshift.core.sync.SourcePosition head = logPosition(target, TARGET_WITHOUT_CAPTURE);
             dbshift.core.sync.SyncResult r = new dbshift.core.sync.Synchronizer(target, source, back, options, run)
-                    .reconnectWithin(syncReconnectMillis).run(until, maxSeconds * 1000);
-            List<String> warnings = new ArrayList<>(r.warnings());
-            warnings.addAll(onlyOnTarget());
+                    .reconnectWithin(syncReconnectMillis).run(untilCaughtUp ? head : null, maxSeconds * 1000);
+            List<String> warnings = new ArrayList<>(onlyOnTarget());
             // the old source's own triggers fire for every row applied to it; the new target's triggers already ran
             readSource().schemas().stream().flatMap(sc -> sc.triggers().stream()).forEach(t -> warnings.add("trigger " + t.name()
                     + " on the old source fires for the rows applied to " + t.table() + " (its effects may arrive twice: "
                     + "drop or disable it on the old source for the bake-in period)"));
-            r = new dbshift.core.sync.SyncResult(r.from(), r.applied(), r.sourceHead(), r.changes(), r.lagSeconds(), r.caughtUp(),
-                    warnings, r.maxLagSeconds());
+            r = r.withWarnings(warnings);
             run.sync(r);
             return r;
         }), r -> String.format(java.util.Locale.ROOT, "%,d changed rows of the new target applied to the old source, %s → %s; %s",
@@ -801,16 +781,13 @@ public final class Migration {
         if (again.size() != differing.size()) {
             return "tables of that verification are no longer part of the migration";
         }
-        var capture = source.dialect().changeCapture();
+        boolean followed = source.dialect().changeCapture().isPresent();
         String still = "";
         for (int attempt = 1; attempt <= 3; attempt++) {
             MigrationRun check = new MigrationRun(run.source(), run.target(), kind.id(), options);
             still = sql("cutover gate: comparing the tables that differed", () -> {
-                if (capture.isPresent()) {
-                    dbshift.core.sync.SourcePosition now;
-                    try (Connection src = source.open()) {
-                        now = capture.get().position(src);
-                    }
+                if (followed) {
+                    dbshift.core.sync.SourcePosition now = logPosition(source, SOURCE_WITHOUT_CAPTURE);
                     new dbshift.core.sync.Synchronizer(source, target, mappings, options, check).reconnectWithin(syncReconnectMillis)
                             .run(now, 0);
                 }
@@ -988,6 +965,19 @@ public final class Migration {
             throw e;
         }
         overlapChecked = true;
+    }
+
+    private static final String SOURCE_WITHOUT_CAPTURE = " sources have no change capture in DBShift";
+    private static final String TARGET_WITHOUT_CAPTURE = " targets have no change capture in DBShift: fallback-sync cannot "
+            + "follow them";
+
+    /** Where {@code endpoint}'s change log is now; {@code without} (after the engine's name) when it keeps none DBShift follows. */
+    private static dbshift.core.sync.SourcePosition logPosition(Endpoint endpoint, String without) throws SQLException {
+        var capture = endpoint.dialect().changeCapture().orElseThrow(() -> new SQLException(endpoint.dialect().displayName()
+                + without));
+        try (Connection c = endpoint.open()) {
+            return capture.position(c);
+        }
     }
 
     private void requireTarget() {

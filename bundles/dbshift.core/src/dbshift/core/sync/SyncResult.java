@@ -13,6 +13,13 @@ public record SyncResult(SourcePosition from, SourcePosition applied, SourcePosi
         warnings = List.copyOf(warnings);
     }
 
+    /** The same result with {@code more} warnings after its own. */
+    public SyncResult withWarnings(List<String> more) {
+        List<String> all = new java.util.ArrayList<>(warnings);
+        all.addAll(more);
+        return new SyncResult(from, applied, sourceHead, changes, lagSeconds, caughtUp, all, maxLagSeconds);
+    }
+
     /** A result whose largest lag seen is its final one. */
     public SyncResult(SourcePosition from, SourcePosition applied, SourcePosition sourceHead, long changes, double lagSeconds,
             boolean caughtUp, List<String> warnings) {

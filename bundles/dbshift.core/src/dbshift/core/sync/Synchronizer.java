@@ -169,10 +169,7 @@ public final class Synchronizer {
         if (live == null) {
             return r;
         }
-        List<String> all = new ArrayList<>(r.warnings());
-        all.addAll(live.stop());
-        return new SyncResult(r.from(), r.applied(), r.sourceHead(), r.changes(), r.lagSeconds(), r.caughtUp(), all,
-                r.maxLagSeconds());
+        return r.withWarnings(live.stop());
     }
 
     private SyncResult follow(ChangeCapture capture, RowReader reader, BulkLoader loader, SyncState state,
