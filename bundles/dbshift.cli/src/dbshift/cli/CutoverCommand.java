@@ -61,7 +61,7 @@ final class CutoverCommand extends MigrationCommand {
             // the target is filled by a Kafka Connect pipeline: wait for it instead of replaying the binlog
             dbshift.connect.Pipeline p = new dbshift.connect.Pipeline(migration, pipeline.options(jobs));
             migration.cutover(freezeSource, null, dbshift.connect.Pipeline.AT_CUTOVER,
-                    until -> p.catchUp(until, pipeline.maxSeconds * 1000));
+                    until -> p.catchUp(until, pipeline.maxSeconds * 1000), dbshift.connect.Pipeline.SETTLE);
             out.println("Cutover: the target verifies equal to the source as of " + migration.run().syncResult().applied()
                     + "; point the applications at it.");
             return;

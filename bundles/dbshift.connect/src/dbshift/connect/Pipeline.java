@@ -47,6 +47,14 @@ public final class Pipeline {
     /** What the pipeline leaves for cutover: foreign keys (the sinks write tables in no mutual order) and what fires on writes. */
     public static final Set<Phase> AT_CUTOVER = EnumSet.of(Phase.FOREIGN_KEYS, Phase.TRIGGERS, Phase.EVENTS);
 
+    /**
+     * How long cutover compares a table that differs again before it reports the difference. The catch-up proves
+     * that the sinks committed every change up to the source's position (their consumer offsets are committed only
+     * after their database transactions); this covers what it cannot see, such as a sink connector that commits
+     * offsets before it writes (a third-party sink), and a target that makes committed writes visible late.
+     */
+    public static final java.time.Duration SETTLE = java.time.Duration.ofSeconds(30);
+
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final Migration migration;
@@ -170,6 +178,70 @@ public final class Pipeline {
         }
         migration.run().step(new StepResult("connect start", Status.OK, 0, "created " + connectors.size()
                 + " connector(s) at " + options.connectUrl()));
+    }
+
+    /** {@code connect start} with the passwords the migration connected with (the workbench has no environment to give). */
+    public void start() {
+        Map<String, String> passwords = new java.util.HashMap<>();
+        passwords.put(SOURCE_PASSWORD, new String(migration.sourceEndpoint().spec().password()));
+        passwords.put(TARGET_PASSWORD, new String(migration.targetEndpoint().spec().password()));
+        start(passwords);
+    }
+
+    /**
+     * Follows the pipeline until its snapshot is done and the sinks hold everything in their topics (or a connector
+     * fails, the run is cancelled, or {@code timeoutMillis} pass), showing its progress as the run's tables: rows on
+     * the target beside the source's estimate, and in the message whether the table is being snapshotted or
+     * streamed and what its sink has not consumed yet. Returns the last status; the pipeline keeps running.
+     */
+    public PipelineStatus watchUntilStreaming(long timeoutMillis) {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        long estimate = tables.stream().mapToLong(t -> t.source().stats() == null || t.source().stats().estimatedRows() == null ? 0
+                : t.source().stats().estimatedRows()).sum();
+        var progress = migration.run().progress();
+        progress.start("pipeline", estimate);
+        long shown = 0;
+        long started = System.currentTimeMillis();
+        while (true) {
+            PipelineStatus s = status();
+            record(s, System.currentTimeMillis() - started);
+            long rows = s.tables().stream().mapToLong(TableProgress::targetRows).sum();
+            progress.add(Math.max(0, rows - shown));
+            shown = Math.max(shown, rows);
+            boolean failed = s.connectors().stream().anyMatch(ConnectorState::failed);
+            boolean done = !s.snapshotting() && s.lag() == 0 && s.connectors().stream().allMatch(c -> "RUNNING".equals(c.state()));
+            String state = failed ? "a connector failed: " + s.connectors().stream().filter(ConnectorState::failed)
+                    .map(c -> c.name() + (c.error() == null ? "" : " (" + c.error() + ")")).collect(java.util.stream.Collectors.joining(", "))
+                    : (s.snapshotting() ? "snapshot running" : "streaming") + String.format(java.util.Locale.ROOT,
+                            ", %,d rows on the target, sink lag %,d messages", rows, s.lag());
+            if (failed || done || progress.isCancelled() || System.currentTimeMillis() > deadline) {
+                migration.run().step(new StepResult("connect status", failed ? Status.FAILED : Status.OK,
+                        System.currentTimeMillis() - started, state + (done ? "; the pipeline keeps streaming: cut over "
+                                + "(with the Connect URL) when the applications stop writing" : "")));
+                return s;
+            }
+            progress.note(state);
+            try {
+                Thread.sleep(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return s;
+            }
+        }
+    }
+
+    /** The status as the run's tables (what the Results view and the report show). */
+    private void record(PipelineStatus s, long millis) {
+        for (int i = 0; i < tables.size() && i < s.tables().size(); i++) {
+            TableMapping t = tables.get(i);
+            TableProgress p = s.tables().get(i);
+            boolean failed = s.connectors().stream().anyMatch(ConnectorState::failed);
+            String message = String.format(java.util.Locale.ROOT, "%s; topic %s: %,d messages, sink lag %,d",
+                    s.snapshotting() ? "snapshot running" : "streaming", p.topic(), p.messages(), p.lag());
+            migration.run().table(new dbshift.core.run.TableResult(t.target().name().schema(), t.target().name().name(),
+                    p.sourceRowsEstimate(), p.targetRows(), failed ? Status.FAILED : Status.OK, "skipped", millis,
+                    millis > 0 ? p.targetRows() * 1000.0 / millis : 0, "kafka connect", List.of(), message));
+        }
     }
 
     /** {@code connect stop}: removes the connectors (topics and committed offsets stay, so a new start resumes). */

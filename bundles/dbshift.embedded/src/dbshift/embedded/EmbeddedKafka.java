@@ -104,7 +104,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     private void startBroker() throws IOException {
         Path data = workDir.resolve("broker-data");
         Path config = workDir.resolve("server.properties");
-        Files.writeString(config, String.join("\n",
+        writeProperties(config,
                 "process.roles=broker,controller",
                 "node.id=1",
                 "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
@@ -117,7 +117,7 @@ public final class EmbeddedKafka implements AutoCloseable {
                 "transaction.state.log.replication.factor=1",
                 "transaction.state.log.min.isr=1",
                 "group.initial.rebalance.delay.ms=0",
-                "num.partitions=1", ""));
+                "num.partitions=1");
         writeLogConfig();
         List<String> format = java("broker-format.log", "kafka.tools.StorageTool");
         format.addAll(List.of("format", "-t", UUID.randomUUID().toString().replace("-", "").substring(0, 22), "-c",
@@ -133,7 +133,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     private void startWorker() {
         Path config = workDir.resolve("worker.properties");
         try {
-            Files.writeString(config, String.join("\n",
+            writeProperties(config,
                     "bootstrap.servers=" + bootstrapServers(),
                     "group.id=dbshift-connect",
                     "key.converter=org.apache.kafka.connect.json.JsonConverter",
@@ -150,7 +150,7 @@ public final class EmbeddedKafka implements AutoCloseable {
                     "rest.advertised.host.name=127.0.0.1",
                     "plugin.path=" + home.resolve("plugins"),
                     // every plugin here ships ServiceLoader manifests: skips the slow reflective scan
-                    "plugin.discovery=service_load", ""));
+                    "plugin.discovery=service_load");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + config, e);
         }
@@ -160,6 +160,21 @@ public final class EmbeddedKafka implements AutoCloseable {
         run.add(config.toString());
         worker = ServerProcesses.startWatched(workDir, workDir.resolve("worker-" + workerStarts + ".out"), run);
         awaitConnect(180_000);
+    }
+
+    /**
+     * Writes key=value lines the way Kafka reads them back: {@link java.util.Properties#load(java.io.InputStream)}
+     * reads ISO-8859-1, so a path with a non-ASCII letter in it (a checkout under "/home/jörg") must be escaped.
+     */
+    private static void writeProperties(Path file, String... lines) throws IOException {
+        java.util.Properties p = new java.util.Properties();
+        for (String line : lines) {
+            int eq = line.indexOf('=');
+            p.setProperty(line.substring(0, eq), line.substring(eq + 1));
+        }
+        try (var out = Files.newOutputStream(file)) {
+            p.store(out, null);
+        }
     }
 
     private List<String> java(String logName, String mainClass) {

@@ -64,9 +64,48 @@ public final class MySqlSourceConnectorWriter implements SourceConnectorWriter {
         c.put("heartbeat.interval.ms", "1000");
         c.put("max.batch.size", "4096");
         c.put("max.queue.size", "16384");
+        List<String> overridden = new ArrayList<>();
+        for (TableMapping t : tables) {
+            String select = snapshotSelect(t);
+            if (select != null) {
+                String id = t.source().name().schema() + "." + t.source().name().name();
+                overridden.add(id);
+                c.put("snapshot.select.statement.overrides." + id, select);
+            }
+        }
+        if (!overridden.isEmpty()) {
+            c.put("snapshot.select.statement.overrides", String.join(",", overridden));
+        }
         c.put("topic.creation.default.partitions", Integer.toString(options.tasks()));
         c.put("topic.creation.default.replication.factor", "-1");
         return c;
+    }
+
+    /**
+     * The snapshot's SELECT for a table with FLOAT columns, else null (Debezium's own {@code SELECT *}). The snapshot
+     * reads through the text protocol, where the server prints a FLOAT with 6 significant digits (0.142857 for the
+     * float nearest 1/7): the sink would write a different float than the source holds, for every snapshotted row,
+     * while the binlog carries the exact 4 bytes. Read as the double it exactly is, it arrives unchanged (as
+     * {@code dbshift copy} reads it). Debezium matches the columns by name, so every column keeps its own.
+     */
+    static String snapshotSelect(TableMapping t) {
+        boolean floats = false;
+        List<String> columns = new ArrayList<>();
+        for (Column col : t.source().columns()) {
+            String q = quote(col.name());
+            if (col.type().name().toLowerCase(Locale.ROOT).equals("float")) {
+                floats = true;
+                columns.add("CAST(" + q + " AS DOUBLE) AS " + q);
+            } else {
+                columns.add(q);
+            }
+        }
+        return floats ? "SELECT " + String.join(", ", columns) + " FROM " + quote(t.source().name().schema()) + "."
+                + quote(t.source().name().name()) : null;
+    }
+
+    private static String quote(String identifier) {
+        return "`" + identifier.replace("`", "``") + "`";
     }
 
     @Override

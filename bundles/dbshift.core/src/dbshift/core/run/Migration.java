@@ -572,14 +572,31 @@ public final class Migration {
      */
     public void cutover(boolean freezeSource, Script reviewed, Set<Phase> deferred,
             java.util.function.Function<dbshift.core.sync.SourcePosition, dbshift.core.sync.SyncResult> catchUp) {
+        cutover(freezeSource, reviewed, deferred, catchUp, java.time.Duration.ZERO);
+    }
+
+    /**
+     * As above; a table that differs at the verification is compared again (only the differing ones, every two
+     * seconds) until it matches or {@code settle} has passed, for a catch-up that cannot prove that every write is
+     * visible yet. The verdict is each table's last comparison: a table is "match" only if that one matched.
+     */
+    public void cutover(boolean freezeSource, Script reviewed, Set<Phase> deferred,
+            java.util.function.Function<dbshift.core.sync.SourcePosition, dbshift.core.sync.SyncResult> catchUp,
+            java.time.Duration settle) {
         requireTarget();
         requireSource();
         refuseSelfTarget("cutover");
-        switchOver(freezeSource, reviewed, deferred, catchUp);
+        switchOver(freezeSource, reviewed, deferred, catchUp, settle == null ? 0 : settle.toMillis());
     }
 
     private void switchOver(boolean freezeSource, Script reviewed, Set<Phase> deferred,
             java.util.function.Function<dbshift.core.sync.SourcePosition, dbshift.core.sync.SyncResult> catchUp) {
+        switchOver(freezeSource, reviewed, deferred, catchUp, 0);
+    }
+
+    private void switchOver(boolean freezeSource, Script reviewed, Set<Phase> deferred,
+            java.util.function.Function<dbshift.core.sync.SourcePosition, dbshift.core.sync.SyncResult> catchUp,
+            long settleMillis) {
         if (freezeSource) {
             step("freeze source", () -> sql("freezing writes on the source", () -> {
                 try (Connection src = source.open()) {
@@ -605,6 +622,7 @@ public final class Migration {
             deploy(rest, deferred, deferred.contains(Phase.FOREIGN_KEYS) ? "foreign keys, triggers and events" : "triggers and events");
         }
         verify();
+        verifyAgainWhileDiffering(settleMillis);
         boolean ready = run.tables().stream().allMatch(t -> "match".equals(t.checksum()));
         run.step(new StepResult("cutover", ready ? Status.OK : Status.FAILED, 0, ready
                 ? "the target holds the source's data as of " + run.syncResult().applied() + "; point the applications at it"
@@ -826,6 +844,41 @@ public final class Migration {
             }
             return null;
         }));
+    }
+
+    /**
+     * Compares the tables the last verification found different again, every two seconds, until all match or
+     * {@code settleMillis} have passed; each round is a step of the run. Every table's result is its last comparison.
+     */
+    private void verifyAgainWhileDiffering(long settleMillis) {
+        long deadline = System.currentTimeMillis() + settleMillis;
+        List<TableMapping> mappings = tableMappings();
+        for (int round = 1;; round++) {
+            List<TableMapping> differing = mappings.stream().filter(m -> {
+                dbshift.core.run.TableResult t = run.table(m.target().name().schema(), m.target().name().name());
+                return t == null || !"match".equals(t.checksum());
+            }).toList();
+            if (differing.isEmpty() || System.currentTimeMillis() + 2000 > deadline || run.progress().isCancelled()) {
+                return;
+            }
+            try {
+                Thread.sleep(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            step("verify again (" + round + ")", () -> sql("verifying the differing tables again", () -> {
+                new Verifier(source, target, options, run).verify(differing);
+                List<String> still = mappings.stream().filter(m -> {
+                    dbshift.core.run.TableResult t = run.table(m.target().name().schema(), m.target().name().name());
+                    return t == null || !"match".equals(t.checksum());
+                }).map(TableMapping::key).toList();
+                try (Connection c = target.open()) {
+                    new dbshift.core.data.VerificationState(target.dialect()).record(c, scopeKey(mappings), mappings.size(), still);
+                }
+                return null;
+            }), r -> differing.size() + " table(s) that differed compared again");
+        }
     }
 
     /** The key under which this migration's set of databases keeps its replication and verification state. */
