@@ -28,6 +28,8 @@ public final class ConnectPipelineDialog extends TitleAreaDialog {
     private Text bootstrap;
     private Text name;
     private PipelineOptions options;
+    /** Whether the user typed anything yet: an empty form is not an error, it only cannot be run. */
+    private boolean touched;
 
     public ConnectPipelineDialog(Shell shell, String projectName, int tasks) {
         super(shell);
@@ -74,7 +76,10 @@ public final class ConnectPipelineDialog extends TitleAreaDialog {
             t.setText(value);
         }
         Widgets.name(t, widgetName);
-        t.addModifyListener(e -> validate());
+        t.addModifyListener(e -> {
+            touched = true;
+            validate();
+        });
         return t;
     }
 
@@ -101,7 +106,7 @@ public final class ConnectPipelineDialog extends TitleAreaDialog {
                 error = e.getMessage().replace("--pipeline", "The pipeline name").replace("--connect-url", "The Connect URL");
             }
         }
-        setErrorMessage(error);
+        setErrorMessage(touched ? error : null);
         if (getButton(IDialogConstants.OK_ID) != null) {
             getButton(IDialogConstants.OK_ID).setEnabled(error == null);
         }
