@@ -297,7 +297,7 @@ public class MySqlDialect implements Dialect {
 
     @Override
     public Optional<dbshift.core.preview.ValueDomain> valueDomain(dbshift.core.model.Table table, dbshift.core.model.Column column) {
-        return MySqlValues.domain(table, column);
+        return MySqlValues.domain(table, column, isMariaDb());
     }
 
     @Override
