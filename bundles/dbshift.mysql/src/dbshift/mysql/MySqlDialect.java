@@ -89,6 +89,16 @@ public class MySqlDialect implements Dialect {
     }
 
     @Override
+    public Optional<String> remedy(java.sql.SQLException e) {
+        return MySqlErrors.remedy(e);
+    }
+
+    @Override
+    public Optional<String> tlsRemedy(TlsProblem problem) {
+        return MySqlErrors.tlsRemedy(problem);
+    }
+
+    @Override
     public boolean isUnknownDatabase(java.sql.SQLException e) {
         return e.getErrorCode() == 1049;
     }
