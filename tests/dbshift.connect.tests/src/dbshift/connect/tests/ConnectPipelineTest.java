@@ -340,8 +340,22 @@ class ConnectPipelineTest {
                 "the MariaDB source gets Debezium's MariaDB connector");
         Result start = cli(args(maria, "connect start", db, "p3"));
         assertEquals(0, start.code(), start.toString());
-        Result[] status = new Result[1];
-        awaitStreaming(status, args(maria, "connect status", db, "p3"), 180_000);
+        // what the workbench's Run on Kafka Connect follows: the engine's watch, with the progress as the run's tables
+        dbshift.core.run.Migration watched = dbshift.core.run.Migration.live(
+                dbshift.core.run.Migration.connect("source", new dbshift.core.engine.ConnectionSpec(maria.jdbcUrl(""), "root", new char[0], Map.of())),
+                dbshift.core.run.Migration.connect("target", new dbshift.core.engine.ConnectionSpec(target.jdbcUrl(""), "root", new char[0], Map.of())),
+                dbshift.core.engine.Dialects.targetKind("mysql"), dbshift.core.run.MigrationOptions.defaults().withSchemas(List.of(db)));
+        dbshift.connect.Pipeline.PipelineStatus watchedStatus = new dbshift.connect.Pipeline(watched,
+                new dbshift.connect.PipelineOptions("p3", kafka.connectUrl(), kafka.bootstrapServers(), 2, 2, false))
+                .watchUntilStreaming(180_000);
+        assertFalse(watchedStatus.snapshotting(), watchedStatus.toString());
+        assertEquals(0, watchedStatus.lag(), watchedStatus.toString());
+        dbshift.core.run.TableResult items = watched.run().table(db, "items");
+        assertEquals("kafka connect", items.method());
+        assertEquals((long) n, items.targetRows().longValue(), items.toString());
+        assertTrue(items.message().startsWith("streaming; topic p3." + db + ".items: "), items.message());
+        assertTrue(watched.run().steps().stream().anyMatch(st -> st.step().equals("connect status")
+                && st.message().contains("the pipeline keeps streaming")), watched.run().steps().toString());
         sql(maria, db, "INSERT INTO items (id, vc, fl, dt6, js) VALUES (" + (n + 1) + ", 'après le snapshot', 2.5, NOW(6), '[1, 2]')",
                 "UPDATE items SET vc = 'changé', fl = fl * 3, de = de + 1 WHERE id % 1000 = 0",
                 "DELETE FROM notes WHERE id % 100 = 0", "UPDATE notes SET body = NULL WHERE id % 77 = 0");
