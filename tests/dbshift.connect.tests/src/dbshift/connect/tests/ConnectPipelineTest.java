@@ -279,7 +279,7 @@ class ConnectPipelineTest {
     @Order(2)
     void aWorkerKilledMidSnapshotResumesAndNothingIsLostOrDoubled() throws Exception {
         String db = "pipe_restart";
-        createSource(db, 90_000);
+        createSource(db, 60_000);
         assertEquals(0, cli(args("connect plan", db, "p2")).code());
         Result start = cli(args("connect start", db, "p2"));
         assertEquals(0, start.code(), start.toString());
