@@ -39,7 +39,8 @@ final class LagWorkload {
     }
 
     /** What a run did. */
-    record Result(List<Commit> commits, long inserts, long updates, long deletes, long startNanos, long endNanos, long lateTransactions) {
+    record Result(List<Commit> commits, long inserts, long updates, long deletes, long startNanos, long endNanos, long lateTransactions,
+            long deadlockRetries) {
         long changes() {
             return inserts + updates + deletes;
         }
@@ -93,7 +94,7 @@ final class LagWorkload {
         }
         long end = System.nanoTime();
         List<Commit> all = new ArrayList<>();
-        long ins = 0, upd = 0, del = 0, late = 0;
+        long ins = 0, upd = 0, del = 0, late = 0, retried = 0;
         for (Writer w : writers) {
             if (w.failure != null) {
                 throw w.failure;
@@ -103,9 +104,10 @@ final class LagWorkload {
             upd += w.updates;
             del += w.deletes;
             late += w.late;
+            retried += w.retries;
         }
         all.sort(java.util.Comparator.comparingLong(Commit::committedNanos));
-        return new Result(Collections.unmodifiableList(all), ins, upd, del, start, end, late);
+        return new Result(Collections.unmodifiableList(all), ins, upd, del, start, end, late, retried);
     }
 
     /** {@code mariadb-bin.000012:3456} as one comparable number: the file's sequence number above the offset. */
@@ -126,7 +128,7 @@ final class LagWorkload {
         private final long count;
         private final SplittableRandom random;
         final List<Commit> commits = new ArrayList<>();
-        long inserts, updates, deletes, late;
+        long inserts, updates, deletes, late, retries;
         Exception failure;
 
         Writer(Connection c, long first, long interval, long count, long seed) {
@@ -160,11 +162,7 @@ final class LagWorkload {
                     } else if (now - due > LATE_NANOS) {
                         late++;
                     }
-                    int changed = 0;
-                    for (int j = 0; j < changesPerTransaction; j++) {
-                        changed += change(insert, update, delete);
-                    }
-                    c.commit();
+                    int changed = transaction(insert, update, delete);
                     long committed = System.nanoTime();
                     try (ResultSet rs = status.executeQuery("SHOW MASTER STATUS")) {
                         rs.next();
@@ -176,8 +174,37 @@ final class LagWorkload {
             }
         }
 
+        /**
+         * One transaction, committed; returns the rows it changed. A deadlock (with another writer, or with the sync's
+         * locking re-read of the rows it applies) is rolled back and the transaction written again, as an application would.
+         */
+        private int transaction(PreparedStatement[] insert, PreparedStatement[] update, PreparedStatement[] delete) throws SQLException {
+            for (int attempt = 1;; attempt++) {
+                long[] counts = new long[3];
+                try {
+                    int changed = 0;
+                    for (int j = 0; j < changesPerTransaction; j++) {
+                        changed += change(insert, update, delete, counts);
+                    }
+                    c.commit();
+                    inserts += counts[0];
+                    updates += counts[1];
+                    deletes += counts[2];
+                    return changed;
+                } catch (SQLException e) {
+                    c.rollback();
+                    boolean deadlock = e instanceof java.sql.SQLTransactionRollbackException || "40001".equals(e.getSQLState());
+                    if (!deadlock || attempt >= 10) {
+                        throw e;
+                    }
+                    retries++;
+                }
+            }
+        }
+
         /** One single-row change on a random table; returns the rows it changed (1, or 0 for an update that lost a race). */
-        private int change(PreparedStatement[] insert, PreparedStatement[] update, PreparedStatement[] delete) throws SQLException {
+        private int change(PreparedStatement[] insert, PreparedStatement[] update, PreparedStatement[] delete, long[] counts)
+                throws SQLException {
             int i = random.nextInt(insert.length);
             LagTables.Spec t = LagTables.ALL.get(i);
             int dice = random.nextInt(100);
@@ -188,7 +215,7 @@ final class LagWorkload {
                 PreparedStatement ps = delete[i];
                 ps.setLong(1, nextDelete[i].getAndIncrement());
                 int rows = ps.executeUpdate();
-                deletes += rows;
+                counts[2] += rows;
                 return rows;
             }
             if (dice >= insertPercent && hi - lo > 4 * MARGIN * connections) {
@@ -197,13 +224,13 @@ final class LagWorkload {
                 bindUpdate(t, ps, now);
                 ps.setLong(parameterCount(t), id);
                 int rows = ps.executeUpdate();
-                updates += rows;
+                counts[1] += rows;
                 return rows;
             }
             PreparedStatement ps = insert[i];
             bindInsert(t, ps, nextInsert[i].getAndIncrement(), now);
             int rows = ps.executeUpdate();
-            inserts += rows;
+            counts[0] += rows;
             return rows;
         }
 

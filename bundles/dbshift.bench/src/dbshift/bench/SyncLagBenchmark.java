@@ -266,9 +266,11 @@ public final class SyncLagBenchmark implements Callable<Integer> {
         double elapsed = (r.endNanos() - r.startNanos()) / 1e9;
         long changes = r.changes();
         line(String.format(Locale.ROOT, "Source: %,d changes (%,d inserts, %,d updates, %,d deletes) in %,d transactions over %.1f s: "
-                + "%,.0f changes/s achieved of %,.0f asked%s.", changes, r.inserts(), r.updates(), r.deletes(), r.commits().size(), elapsed,
+                + "%,.0f changes/s achieved of %,.0f asked%s", changes, r.inserts(), r.updates(), r.deletes(), r.commits().size(), elapsed,
                 changes / elapsed, rate, r.lateTransactions() > 0 ? String.format(Locale.ROOT, " (%,d transactions started more than "
-                        + "100 ms after their slot: the source or the generator could not keep the pace)", r.lateTransactions()) : ""));
+                        + "100 ms after their slot: the source or the generator could not keep the pace)", r.lateTransactions()) : "")
+                + (r.deadlockRetries() > 0 ? String.format(Locale.ROOT, "; %,d transactions deadlocked and were written again",
+                        r.deadlockRetries()) : "") + ".");
         long[] all = expand(lags, 0, Long.MAX_VALUE);
         if (all.length == 0) {
             line("No change reached the target: the sync applied nothing (see logs/sync.log).");
