@@ -82,6 +82,28 @@ public final class DatabaseMap {
         return new DatabaseMap(names, sourceDbs, targetDbs);
     }
 
+    /**
+     * Entries in one line of text, separated by commas (a form field: {@code shop=shop_v2, crm=crm_v2}); blank text is
+     * no map. Throws as {@link #parse(Collection, String)} does.
+     */
+    public static DatabaseMap parse(String text, String what) {
+        if (text == null || text.isBlank()) {
+            return NONE;
+        }
+        List<String> entries = new ArrayList<>();
+        for (String e : text.split("[,;\\n]")) {
+            if (!e.isBlank()) {
+                entries.add(e.strip());
+            }
+        }
+        return parse(entries, what);
+    }
+
+    /** The map as one line of text, as {@link #parse(String, String)} reads it. */
+    public String text() {
+        return toString();
+    }
+
     /** {@code name} → {null, name}; {@code db.schema} → {db, schema}; null when a part is empty. */
     private static String[] split(String side) {
         int dot = side.indexOf('.');
