@@ -106,9 +106,18 @@ class DatabaseMapCommandLineTest {
         assertEquals(0, verify.code(), verify.all());
         assertTrue(verify.out().contains("3 match, 0 mismatch"), verify.out());
 
+        // changes to mapone, read from the server's own binary log, go to mapone_v2 beside it
+        execute(server, "UPDATE `mapone`.`customer` SET name = 'Ada L.' WHERE id = 1", "INSERT INTO `mapone`.`customer` VALUES (4, 'Barbara')");
+        CommandLineTest.Result sync = CommandLineTest.run(CommandLineTest.passwords("", ""), "sync", "--source", url,
+                "--source-user", "root", "--target", url, "--target-user", "root", "--databases", "mapone", "--map-database",
+                "mapone=mapone_v2", "--until-caught-up");
+        assertEquals(0, sync.code(), sync.all());
+        assertEquals(List.of("1:Ada L.", "2:Grace", "3:Edsger", "4:Barbara"),
+                column(server, "SELECT CONCAT(id, ':', name) FROM `mapone_v2`.`customer` ORDER BY id"));
+
         // the source renamed away: what is in mapone_v2 must not need it
         execute(server, "DROP DATABASE `mapone`");
-        assertEquals("Ada", scalar(server, "SELECT name FROM `mapone_v2`.`order_totals` ORDER BY total DESC LIMIT 1"));
+        assertEquals("Ada L.", scalar(server, "SELECT name FROM `mapone_v2`.`order_totals` ORDER BY total DESC LIMIT 1"));
         assertEquals("12.50", scalar(server, "SELECT `mapone_v2`.`customer_total`(1)"));
         execute(server, "CALL `mapone_v2`.`add_order`(3, 2.00)");
         assertEquals("4", scalar(server, "SELECT COUNT(*) FROM `mapone_v2`.`orders`"));
