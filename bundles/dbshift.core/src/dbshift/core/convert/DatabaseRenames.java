@@ -36,10 +36,13 @@ public final class DatabaseRenames {
     private final Map<String, String> renames;
     private final Dialect target;
     private final List<Finding> findings = new ArrayList<>();
+    /** The database a source whose unit is the schema was read from (null otherwise): the first part of three-part names. */
+    private final String sourceDatabase;
 
-    private DatabaseRenames(Map<String, String> renames, Dialect target) {
+    private DatabaseRenames(Map<String, String> renames, Dialect target, String sourceDatabase) {
         this.renames = renames;
         this.target = target;
+        this.sourceDatabase = sourceDatabase;
     }
 
     /**
@@ -50,7 +53,9 @@ public final class DatabaseRenames {
         if (renames.isEmpty()) {
             return conversion;
         }
-        DatabaseRenames r = new DatabaseRenames(renames, target);
+        // a database that is itself renamed is a schema (MySQL), never the container of three-part names
+        String database = source.setting("database");
+        DatabaseRenames r = new DatabaseRenames(renames, target, database == null || renames.containsKey(database) ? null : database);
         Catalog renamed = r.catalog(conversion.catalog());
         Map<QualifiedName, QualifiedName> tableNames = new LinkedHashMap<>();
         for (Table t : source.tables()) {
@@ -151,13 +156,37 @@ public final class DatabaseRenames {
             if (renamed.equals(t.name()) && !renames.containsKey(t.name())) {
                 continue;
             }
-            if (!next(tokens, i, 1).map(x -> x.is(".")).orElse(false) || next(tokens, i, -1).map(x -> x.is(".")).orElse(false)) {
+            if (!next(tokens, i, 1).map(x -> x.is(".")).orElse(false)
+                    || next(tokens, i, -1).map(x -> x.is(".")).orElse(false) && !afterSourceDatabase(tokens, i)) {
                 continue;
             }
             out.append(sql, at, t.start()).append(target.quoting().quote(renamed));
             at = t.end();
         }
         return at == 0 ? sql : out.append(sql, at, sql.length()).toString();
+    }
+
+    /**
+     * Whether token {@code i} is the schema of a three-part name that starts with the source's database
+     * ({@code [shop].[sales].[Orders]} where the unit is the schema and {@code shop} the database read).
+     */
+    private boolean afterSourceDatabase(List<SqlToken> tokens, int i) {
+        if (sourceDatabase == null) {
+            return false;
+        }
+        int dot = previous(tokens, i);
+        int db = dot < 0 ? -1 : previous(tokens, dot);
+        return db >= 0 && tokens.get(db).isName() && sourceDatabase.equalsIgnoreCase(tokens.get(db).name())
+                && (previous(tokens, db) < 0 || !tokens.get(previous(tokens, db)).is("."));
+    }
+
+    private static int previous(List<SqlToken> tokens, int i) {
+        for (int j = i - 1; j >= 0; j--) {
+            if (tokens.get(j).significant()) {
+                return j;
+            }
+        }
+        return -1;
     }
 
     /** The nearest significant token after ({@code step} 1) or before (-1) token {@code i}. */
