@@ -65,6 +65,10 @@ public final class Benchmark implements Callable<Integer> {
             + "scenarios) (default: mariadb,mysql,mysql-mysql).")
     List<String> scenarios = new ArrayList<>(List.of("mariadb", "mysql", "mysql-mysql"));
 
+    @Option(names = "--tools", paramLabel = "LIST", split = ",", description = "Only these rows of the main table: ceiling, dbshift, "
+            + "streamed, cli-copy, cli-migrate, mydumper, dump-pipe, insert-select (default: all that fit the scenario).")
+    List<String> onlyTools;
+
     @Option(names = "--ceiling-rows", paramLabel = "N", description = "Rows per file (and per LOAD DATA transaction) of the ceiling "
             + "row (default: DBShift's own slice size for the table, rows / (4 x jobs), between 10,000 and 1,000,000).")
     Long ceilingRows;
@@ -406,6 +410,9 @@ public final class Benchmark implements Callable<Integer> {
         if (sc.source() == sc.target()) {
             tools.add(new InsertSelectTool());
         }
+        if (onlyTools != null) {
+            tools.removeIf(t -> !onlyTools.contains(toolKey(t)));
+        }
         List<Measurement> ms = new ArrayList<>();
         for (CopyTool t : tools) {
             ms.add(new Measurement(sc.name(), t.name(), t.settings(), rows));
@@ -631,7 +638,7 @@ public final class Benchmark implements Callable<Integer> {
                 + "side (DBShift's JVM, or the tools' processes).\n");
         b.append("\n## Bars (issues 16 and 3)\n\n");
         for (String l : barLines) {
-            b.append("- ").append(l).append('\n');
+            b.append(l.endsWith(":") ? "\n" + l + "\n\n" : "- " + l + "\n");
         }
         b.append("\n## DBShift heap\n\n");
         for (String l : heapLines) {
@@ -729,6 +736,26 @@ public final class Benchmark implements Callable<Integer> {
         Path dir = out.resolve("logs").resolve(name.length() > 100 ? name.substring(0, 100) : name);
         Files.createDirectories(dir);
         return dir;
+    }
+
+    /** The name of a tool for --tools. */
+    private static String toolKey(CopyTool t) {
+        if (t instanceof CeilingTool) {
+            return "ceiling";
+        }
+        if (t instanceof DbShiftTool d) {
+            return d.requestedMethod().equals("auto") ? "dbshift" : "streamed";
+        }
+        if (t instanceof DbShiftCliTool c) {
+            return c.isMigrate() ? "cli-migrate" : "cli-copy";
+        }
+        if (t instanceof MydumperTool) {
+            return "mydumper";
+        }
+        if (t instanceof DumpPipeTool) {
+            return "dump-pipe";
+        }
+        return "insert-select";
     }
 
     /** {@code m}'s rows/s divided by {@code baseline}'s, e.g. {@code 1.12x}, or "-". */
