@@ -66,7 +66,8 @@ public final class Benchmark implements Callable<Integer> {
     List<String> scenarios = new ArrayList<>(List.of("mariadb", "mysql", "mysql-mysql"));
 
     @Option(names = "--tools", paramLabel = "LIST", split = ",", description = "Only these rows of the main table: ceiling, dbshift, "
-            + "streamed, cli-copy, cli-migrate, mydumper, dump-pipe, insert-select (default: all that fit the scenario).")
+            + "streamed, cli-copy, cli-migrate, baseline-cli-copy, baseline-cli-migrate, mydumper, dump-pipe, insert-select "
+            + "(default: all that fit the scenario).")
     List<String> onlyTools;
 
     @Option(names = "--ceiling-rows", paramLabel = "N", description = "Rows per file (and per LOAD DATA transaction) of the ceiling "
@@ -93,6 +94,10 @@ public final class Benchmark implements Callable<Integer> {
 
     @Option(names = "--cli", paramLabel = "FILE", description = "The product's dbshift launcher, for the row that runs 'dbshift copy' in its own JVM (bench/run passes it).")
     Path cli;
+
+    @Option(names = "--baseline-cli", paramLabel = "FILE", description = "The dbshift launcher of another build (e.g. a copy of "
+            + "main's product): its copy and migrate rows are measured in the same run, for before/after figures of a change.")
+    Path baselineCli;
 
     @Option(names = "--work", paramLabel = "DIR", description = "Data directories of the servers and dump files (default: ${DEFAULT-VALUE}).")
     Path work = Path.of("bench", "target", "work");
@@ -404,6 +409,10 @@ public final class Benchmark implements Callable<Integer> {
         if (cli != null && !sc.sameServer()) {
             tools.add(new DbShiftCliTool(cli, "copy", j, sc.sourceDriver(), own));
             tools.add(new DbShiftCliTool(cli, "migrate", j, sc.sourceDriver(), own));
+        }
+        if (baselineCli != null && !sc.sameServer()) {
+            tools.add(new DbShiftCliTool(baselineCli, "copy", j, sc.sourceDriver(), own).baseline());
+            tools.add(new DbShiftCliTool(baselineCli, "migrate", j, sc.sourceDriver(), own).baseline());
         }
         tools.add(new MydumperTool(j, mydumperRows));
         tools.add(new DumpPipeTool());
@@ -747,7 +756,7 @@ public final class Benchmark implements Callable<Integer> {
             return d.requestedMethod().equals("auto") ? "dbshift" : "streamed";
         }
         if (t instanceof DbShiftCliTool c) {
-            return c.isMigrate() ? "cli-migrate" : "cli-copy";
+            return (c.isBaseline() ? "baseline-" : "") + (c.isMigrate() ? "cli-migrate" : "cli-copy");
         }
         if (t instanceof MydumperTool) {
             return "mydumper";

@@ -17,6 +17,7 @@ final class DbShiftCliTool implements CopyTool {
     private final int jobs;
     private final JdbcDriver sourceDriver;
     private final JdbcDriver targetDriver;
+    private boolean baseline;
 
     /** @param command {@code copy} or {@code migrate} */
     DbShiftCliTool(Path launcher, String command, int jobs, JdbcDriver sourceDriver, JdbcDriver targetDriver) {
@@ -27,13 +28,23 @@ final class DbShiftCliTool implements CopyTool {
         this.targetDriver = targetDriver;
     }
 
+    /** Marks the rows of another build (--baseline-cli). */
+    DbShiftCliTool baseline() {
+        baseline = true;
+        return this;
+    }
+
+    boolean isBaseline() {
+        return baseline;
+    }
+
     boolean isMigrate() {
         return command.equals("migrate");
     }
 
     @Override
     public String name() {
-        return "dbshift " + command + (isMigrate() ? " (schema, copy, verify)" : " (CLI)");
+        return "dbshift " + command + (isMigrate() ? " (schema, copy, verify)" : " (CLI)") + (baseline ? ", baseline build" : "");
     }
 
     @Override
