@@ -480,11 +480,9 @@ public final class Benchmark implements Callable<Integer> {
         String load = loadAverage();
         log.printf("# %s: %s (%s) ...", sc.name(), tool.name(), tool.settings());
         log.flush();
-        List<Long> pids = new ArrayList<>(sc.source().pids());
-        if (sc.source() != target) {
-            pids.addAll(target.pids());
-        }
-        CpuMeter.Snapshot cpu0 = CpuMeter.take(pids);
+        List<Long> sourcePids = sc.sameServer() ? List.of() : sc.source().pids();
+        List<Long> targetPids = target.pids();
+        CpuMeter.Snapshot cpu0 = CpuMeter.take(sourcePids, targetPids);
         long t0 = System.nanoTime();
         String note = null;
         String failure = null;
@@ -494,7 +492,7 @@ public final class Benchmark implements Callable<Integer> {
             failure = "failed: " + oneLine(e);
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
-        CpuMeter.Snapshot cpu = CpuMeter.take(pids).minus(cpu0);
+        CpuMeter.Snapshot cpu = CpuMeter.take(sourcePids, targetPids).minus(cpu0);
         if (failure == null) {
             try (Connection c = target.connect(null)) {
                 OrdersTable.Fingerprint got = OrdersTable.fingerprint(c, targetDb);
@@ -509,8 +507,9 @@ public final class Benchmark implements Callable<Integer> {
         }
         if (failure == null) {
             m.credited(seconds, note, load, cpu);
-            log.printf(" %.2f s, %,.0f rows/s, CPU s server %.1f client %.1f (%.2f us/row)%s%n", seconds, rows / seconds,
-                    cpu.servers(), cpu.client(), cpu.client() * 1e6 / rows, note == null ? "" : " (" + note + ")");
+            log.printf(" %.2f s, %,.0f rows/s, CPU s server %.1f (source %.1f, target %.1f) client %.1f (%.2f us/row)%s%n", seconds,
+                    rows / seconds, cpu.servers(), cpu.source(), cpu.target(), cpu.client(), cpu.client() * 1e6 / rows,
+                    note == null ? "" : " (" + note + ")");
         } else {
             m.failed(failure, load);
             log.printf(" NOT CREDITED after %.2f s: %s%n", seconds, failure);
@@ -631,13 +630,13 @@ public final class Benchmark implements Callable<Integer> {
         b.append('\n');
         List<String[]> table = new ArrayList<>();
         table.add(new String[] { "scenario", "tool", "settings", "rows", "seconds", "rows/s", "x mydumper", "x ceiling",
-                "CPU s server", "CPU s client", "client us/row", "check" });
+                "CPU s server", "CPU s source", "CPU s target", "CPU s client", "client us/row", "check" });
         for (Measurement m : main) {
             table.add(new String[] { m.scenario, m.tool, m.settings, String.format("%,d", m.rows),
                     m.isCredited() ? String.format("%.2f", m.medianSeconds()) : "-",
                     m.isCredited() ? String.format("%,.0f", m.rowsPerSecond()) : "-", ratio(m, find(m.scenario, MYDUMPER)),
                     ratio(m, find(m.scenario, m.scenario.equals(MARIADB_TO_MARIADB) ? "INSERT ... SELECT" : CeilingTool.NAME)),
-                    cpuCell(m.serverCpu), cpuCell(m.clientCpu), perRow(m.clientCpu, m.rows),
+                    cpuCell(m.serverCpu), cpuCell(m.sourceCpu), cpuCell(m.targetCpu), cpuCell(m.clientCpu), perRow(m.clientCpu, m.rows),
                     m.check() + (m.notes.isEmpty() ? "" : "; " + String.join("; ", m.notes)) });
         }
         table(b, table);
@@ -711,7 +710,7 @@ public final class Benchmark implements Callable<Integer> {
 
     private String csv() {
         StringBuilder b = new StringBuilder("table,scenario,tool,settings,rows,credited,median_seconds,rows_per_second,all_seconds,"
-                + "server_cpu_seconds,client_cpu_seconds,load_average,check\n");
+                + "server_cpu_seconds,client_cpu_seconds,load_average,check,source_cpu_seconds,target_cpu_seconds\n");
         for (Measurement m : main) {
             csvRow(b, "main", m);
         }
@@ -725,7 +724,7 @@ public final class Benchmark implements Callable<Integer> {
         List<String> cells = List.of(table, m.scenario, m.tool, m.settings, Long.toString(m.rows), Boolean.toString(m.isCredited()),
                 m.isCredited() ? String.format(Locale.ROOT, "%.3f", m.medianSeconds()) : "",
                 m.isCredited() ? String.format(Locale.ROOT, "%.0f", m.rowsPerSecond()) : "", m.allSeconds(),
-                join(m.serverCpu), join(m.clientCpu), String.join("/", m.loads), m.check());
+                join(m.serverCpu), join(m.clientCpu), String.join("/", m.loads), m.check(), join(m.sourceCpu), join(m.targetCpu));
         b.append(String.join(",", cells.stream().map(Benchmark::csvCell).toList())).append('\n');
     }
 
