@@ -89,6 +89,16 @@ public class MySqlDialect implements Dialect {
     }
 
     @Override
+    public Optional<String> remedy(java.sql.SQLException e) {
+        return MySqlErrors.remedy(e);
+    }
+
+    @Override
+    public Optional<String> tlsRemedy(TlsProblem problem) {
+        return MySqlErrors.tlsRemedy(problem);
+    }
+
+    @Override
     public boolean isUnknownDatabase(java.sql.SQLException e) {
         return e.getErrorCode() == 1049;
     }
@@ -297,7 +307,7 @@ public class MySqlDialect implements Dialect {
 
     @Override
     public Optional<dbshift.core.preview.ValueDomain> valueDomain(dbshift.core.model.Table table, dbshift.core.model.Column column) {
-        return MySqlValues.domain(table, column);
+        return MySqlValues.domain(table, column, isMariaDb());
     }
 
     @Override

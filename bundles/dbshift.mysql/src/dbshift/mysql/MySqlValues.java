@@ -37,7 +37,8 @@ final class MySqlValues implements ValueProbeSql {
 
     // ---- domains -------------------------------------------------------------------------------------------
 
-    static Optional<ValueDomain> domain(Table table, Column column) {
+    /** @param mariaDb whether the column is MariaDB's, whose JSON is text kept as written */
+    static Optional<ValueDomain> domain(Table table, Column column, boolean mariaDb) {
         DataType t = column.type();
         String n = t.name().toLowerCase(Locale.ROOT);
         ValueDomain d = switch (n) {
@@ -70,7 +71,10 @@ final class MySqlValues implements ValueProbeSql {
             case "blob" -> ValueDomain.bytes(65_535L);
             case "mediumblob" -> ValueDomain.bytes(16_777_215L);
             case "longblob" -> ValueDomain.bytes(null);
-            case "date" -> ValueDomain.dateTime(MIN_DATE, LocalDateTime.of(9999, 12, 31, 0, 0), 0, true);
+            case "date" -> ValueDomain.date(MIN_DATE, LocalDateTime.of(9999, 12, 31, 0, 0), true);
+            case "bit" -> ValueDomain.integer(t.length() == null ? 1 : t.length(), true);
+            // MySQL parses documents into its binary form; MariaDB's JSON is LONGTEXT checked by json_valid()
+            case "json" -> ValueDomain.document(!mariaDb);
             case "datetime" -> ValueDomain.dateTime(MIN_DATE, MAX_DATE, fsp(t), true);
             case "timestamp" -> ValueDomain.dateTime(LocalDateTime.of(1970, 1, 1, 0, 0, 1),
                     LocalDateTime.of(2038, 1, 19, 3, 14, 7, 999_999_000), fsp(t), true);
@@ -161,6 +165,11 @@ final class MySqlValues implements ValueProbeSql {
             case ValueCheck.MoreFraction f -> f.digits() >= 6 ? null
                     : "MICROSECOND(" + c + ") MOD " + BigDecimal.TEN.pow(6 - f.digits()) + " <> 0";
             case ValueCheck.ZeroDate z -> "(MONTH(" + c + ") = 0 OR DAYOFMONTH(" + c + ") = 0)";
+            // TIME(c) <> '00:00:00' compares as text on MySQL 8 ('00:00:00.000000' differs)
+            case ValueCheck.TimeOfDay t -> "(HOUR(" + c + ") <> 0 OR MINUTE(" + c + ") <> 0 OR SECOND(" + c + ") <> 0 OR MICROSECOND("
+                    + c + ") <> 0)";
+            case ValueCheck.NotADocument d -> "JSON_VALID(" + c + ") = 0";
+            case ValueCheck.Reparsed r -> null; // evaluated by the client on the document's text
             case ValueCheck.NotAllowed a -> a.values().isEmpty() ? null : "CAST(" + c + " AS CHAR) COLLATE utf8mb4_bin NOT IN ("
                     + String.join(", ", a.values().stream().map(v -> "_utf8mb4" + Q.literal(v)).toList()) + ")";
         });

@@ -115,6 +115,16 @@ public final class SqlServerDialect implements Dialect {
         return e.getErrorCode() == 18456;
     }
 
+    @Override
+    public Optional<String> remedy(java.sql.SQLException e) {
+        return SqlServerErrors.remedy(e);
+    }
+
+    @Override
+    public Optional<String> tlsRemedy(TlsProblem problem) {
+        return SqlServerErrors.tlsRemedy(problem);
+    }
+
     /** 4060: cannot open the database the login asked for. */
     @Override
     public boolean isUnknownDatabase(java.sql.SQLException e) {

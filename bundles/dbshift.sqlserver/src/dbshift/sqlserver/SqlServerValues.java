@@ -61,7 +61,7 @@ final class SqlServerValues implements ValueProbeSql {
             case "ntext" -> ValueDomain.text(null, LengthUnit.UTF16_UNITS, Repertoire.UNICODE);
             case "binary", "varbinary" -> ValueDomain.bytes(length(t, null));
             case "image" -> ValueDomain.bytes(null);
-            case "date" -> ValueDomain.dateTime(LocalDateTime.of(1, 1, 1, 0, 0), LocalDateTime.of(9999, 12, 31, 0, 0), 0, false);
+            case "date" -> ValueDomain.date(LocalDateTime.of(1, 1, 1, 0, 0), LocalDateTime.of(9999, 12, 31, 0, 0), false);
             case "datetime2", "datetimeoffset" -> ValueDomain.dateTime(LocalDateTime.of(1, 1, 1, 0, 0), MAX,
                     t.length() == null ? 7 : t.length(), false);
             case "datetime" -> ValueDomain.dateTime(LocalDateTime.of(1753, 1, 1, 0, 0),
@@ -148,6 +148,9 @@ final class SqlServerValues implements ValueProbeSql {
             case ValueCheck.MoreFraction f -> f.digits() >= 7 ? null
                     : "DATEPART(nanosecond, " + c + ") % " + BigDecimal.TEN.pow(9 - f.digits()) + " <> 0";
             case ValueCheck.ZeroDate z -> null; // no zero dates in SQL Server
+            case ValueCheck.TimeOfDay t -> "CAST(" + c + " AS time) <> '00:00:00'";
+            case ValueCheck.NotADocument d -> "ISJSON(" + c + ") = 0";
+            case ValueCheck.Reparsed r -> null; // evaluated by the client on the document's text
             case ValueCheck.NotAllowed a -> a.values().isEmpty() ? null : c + " NOT IN ("
                     + String.join(", ", a.values().stream().map(Q::literal).toList()) + ")";
         });

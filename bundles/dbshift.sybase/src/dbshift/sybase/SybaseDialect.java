@@ -93,6 +93,26 @@ public final class SybaseDialect implements Dialect {
         });
     }
 
+    /**
+     * ASE's own numbers, for errors jTDS raised: 1105, a segment (data or log) full; 1204, no locks left; 229/262,
+     * permission denied on an object or a command.
+     */
+    @Override
+    public Optional<String> remedy(SQLException e) {
+        if (!dbshift.core.engine.SqlErrors.raisedBy(e, "net.sourceforge.jtds.")) {
+            return Optional.empty();
+        }
+        if (dbshift.core.engine.SqlErrors.hasCode(e, 1105)) {
+            return Optional.of("a segment of the source database is full (ASE needs log space even for reads that sort): "
+                    + "dump the transaction log or extend the segment (ALTER DATABASE ... ON <device>), then run again");
+        }
+        if (dbshift.core.engine.SqlErrors.hasCode(e, 229, 262)) {
+            return Optional.of("the login lacks a permission on this object: grant it (GRANT SELECT ON <table> TO <user>) or "
+                    + "connect as a login that has it, then run again");
+        }
+        return Optional.empty();
+    }
+
     @Override
     public Connection connect(ConnectionSpec spec) throws SQLException {
         Properties props = spec.driverProperties();

@@ -13,7 +13,7 @@ public final class ConnectionErrors {
     /** {@code role} is "source" or "target". */
     public static String describe(String role, ConnectionSpec spec, SQLException e) {
         String where = role + " " + spec.displayUrl() + (spec.user() == null ? "" : " as " + spec.user());
-        String tls = tlsProblem(e);
+        String tls = tlsProblem(spec, e);
         if (tls != null) {
             return "cannot connect to the " + where + ": " + tls;
         }
@@ -47,9 +47,9 @@ public final class ConnectionErrors {
 
     /**
      * Verified TLS is the default for cloud targets; when it fails the user must learn which check failed and how to
-     * go on, not read "Communications link failure".
+     * go on (the engine's URL settings, from its dialect), not read "Communications link failure".
      */
-    static String tlsProblem(SQLException e) {
+    static String tlsProblem(ConnectionSpec spec, SQLException e) {
         StringBuilder all = new StringBuilder();
         boolean handshake = false;
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
@@ -59,31 +59,31 @@ public final class ConnectionErrors {
                     || type.startsWith("sun.security.validator.");
         }
         String m = all.toString().toLowerCase(java.util.Locale.ROOT);
-        String url = "sslMode=VERIFY_CA";
         if (handshake && (m.contains("identity verification failed") || m.contains("no subject alternative")
                 || m.contains("no name matching") || m.contains("hostname") && m.contains("verif"))) {
             return "the server's TLS certificate does not name the host in the URL (host name verification failed) - "
-                    + "connect with the host name the certificate was issued for (for Azure, name.mysql.database.azure.com "
-                    + "or name.database.windows.net), or add " + url + " to the URL to check the certificate's issuer but not "
-                    + "the name";
+                    + advice(spec, Dialect.TlsProblem.HOST_NAME, "connect with the host name the certificate was issued for");
         }
         if (handshake && (m.contains("pkix path") || m.contains("unable to find valid certification path")
                 || m.contains("certificate_unknown") || m.contains("self-signed") || m.contains("self signed")
                 || m.contains("unknown_ca") || m.contains("untrusted"))) {
             return "the server's TLS certificate is not trusted (self-signed, or issued by a CA this Java does not trust) - "
-                    + "for a test server add sslMode=REQUIRED to the URL (encrypted, not verified; for SQL Server "
-                    + "trustServerCertificate=true); for a private CA give its trust store in the URL "
-                    + "(trustCertificateKeyStoreUrl=file:/path/ca.p12&trustCertificateKeyStoreType=PKCS12; SQL Server: "
-                    + "trustStore=...) or start Java with -Djavax.net.ssl.trustStore=...";
+                    + advice(spec, Dialect.TlsProblem.UNTRUSTED, "give Java a trust store holding the CA "
+                            + "(-Djavax.net.ssl.trustStore=...)");
         }
         if (m.contains("ssl connection required, but not") || m.contains("ssl not enabled in the server")
                 || m.contains("server does not support ssl") || m.contains("doesn't support ssl")
                 || m.contains("does not support ssl")) {
-            return "TLS was required but the server does not offer it - enable TLS on the server (ssl_cert/ssl_key, or "
-                    + "require_secure_transport on Azure), or, only on a trusted network, drop the sslMode/useSSL requirement "
-                    + "from the URL (sslMode=DISABLED)";
+            return "TLS was required but the server does not offer it - "
+                    + advice(spec, Dialect.TlsProblem.NOT_OFFERED, "enable TLS on the server");
         }
         return null;
+    }
+
+    /** The engine's advice for its URL, or the generic one when the URL names no engine DBShift has. */
+    private static String advice(ConnectionSpec spec, Dialect.TlsProblem problem, String generic) {
+        return Dialects.all().stream().filter(d -> spec != null && spec.url() != null && d.acceptsUrl(spec.url())).findFirst()
+                .flatMap(d -> d.tlsRemedy(problem)).orElse(generic);
     }
 
     private static String firstLine(Throwable e) {

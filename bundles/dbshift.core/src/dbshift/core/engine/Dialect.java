@@ -66,6 +66,35 @@ public interface Dialect {
         return false;
     }
 
+    /**
+     * What a failed statement means and what to do, when this engine's driver raised it and its error code or words
+     * are a failure DBShift knows (a packet or row too large, the target full, a lock wait, a missing privilege, a
+     * setting a managed server does not grant); empty for every other error, and for errors of other engines' drivers.
+     * {@link SqlErrors} asks each dialect, then falls back on what every engine shares (a lost connection).
+     */
+    default Optional<String> remedy(SQLException e) {
+        return Optional.empty();
+    }
+
+    /**
+     * How to go on when TLS fails on this engine's connections ({@code problem}): the URL settings that verify
+     * against a private CA, skip the name check or, for a test server, encrypt without verifying; empty when the
+     * engine has no advice beyond the generic (a trust store for the JVM).
+     */
+    default Optional<String> tlsRemedy(TlsProblem problem) {
+        return Optional.empty();
+    }
+
+    /** The ways TLS fails at connect time that {@link #tlsRemedy} advises on. */
+    enum TlsProblem {
+        /** The certificate's chain ends at a CA the JVM does not trust (self-signed, private CA). */
+        UNTRUSTED,
+        /** The certificate does not name the host in the URL. */
+        HOST_NAME,
+        /** TLS was required but the server does not offer it. */
+        NOT_OFFERED
+    }
+
     /** Opens a connection; the dialect adds the driver properties it relies on (streaming, bulk load, …). */
     Connection connect(ConnectionSpec spec) throws SQLException;
 

@@ -4,19 +4,16 @@ import java.io.EOFException;
 import java.net.SocketException;
 import java.sql.SQLException;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Optional;
 
 /**
  * What a failed statement means for the user: the driver's first line, then the cause in words and what to do, for
  * the failures a migration meets on a live server (lost connection, full target, packet limit, lock wait, missing
- * privilege). Recognised by the driver's exception types and the servers' documented error numbers (MySQL/MariaDB,
- * SQL Server), like {@link ConnectionErrors}; an error it does not know keeps the driver's words alone.
+ * privilege). The engine whose driver raised the error knows its error numbers and remedies
+ * ({@link Dialect#remedy}); what every engine shares (a lost connection, a full disk in the operating system's words)
+ * is recognised here. An error nobody knows keeps the driver's words alone.
  */
 public final class SqlErrors {
-    private static final Pattern DENIED = Pattern.compile(
-            "(?i)(\\w[\\w ]*?) command denied to user '([^']*)'@'([^']*)'(?: for (?:table|routine) '([^']*)')?");
-
     private SqlErrors() {
     }
 
@@ -26,37 +23,18 @@ public final class SqlErrors {
         return firstLine(e) + (remedy == null ? "" : " - " + remedy);
     }
 
-    /** What it means and what to do, or null for a failure this class does not know. */
+    /** What it means and what to do, or null for a failure no dialect and no generic rule knows. */
     public static String remedy(SQLException e) {
-        String message = allMessages(e);
-        String lower = message.toLowerCase(Locale.ROOT);
-        if (hasCode(e, 1153, 1301) || hasType(e, "PacketTooBigException") || lower.contains("max_allowed_packet")) {
-            return "a row or statement is larger than the server's max_allowed_packet: raise it on that server "
-                    + "(SET GLOBAL max_allowed_packet = 1073741824, or the server parameter on Azure) and run again";
+        for (Dialect d : Dialects.all()) {
+            Optional<String> r = d.remedy(e);
+            if (r.isPresent()) {
+                return r.get();
+            }
         }
-        if (hasCode(e, 1114, 1021, 1105, 9002) || lower.contains("is full") || lower.contains("disk full")
-                || lower.contains("no space left")) {
-            return "the target has no room left for the data (disk or tablespace full): free or add storage "
-                    + "(on Azure, raise the server's storage size), then run again; the copy resumes where it stopped";
-        }
-        if (hasCode(e, 1205, 1222) || lower.contains("lock wait timeout")) {
-            return "another session holds a lock on this table on the target and did not release it in time: find it "
-                    + "(SHOW PROCESSLIST; performance_schema.data_locks), let it finish or stop it, and run again; the copy "
-                    + "resumes where it stopped";
-        }
-        if (hasCode(e, 1419) || lower.contains("binary logging is enabled")) {
-            return "with binary logging on, creating triggers, functions and procedures needs SUPER, which managed "
-                    + "servers do not grant: set log_bin_trust_function_creators=ON on the target (on Azure, the server "
-                    + "parameter) and run again; what already ran is kept";
-        }
-        if (hasCode(e, 1142, 1143, 1044, 1227, 1370, 229, 262, 297, 300) || lower.contains("command denied")
-                || lower.contains("access denied for user") && lower.contains("to database")) {
-            Matcher m = DENIED.matcher(message);
-            // the message names the host the session came from, not the account's host pattern: CURRENT_USER() has it
-            String grant = m.find() ? " (e.g. GRANT " + m.group(1).toUpperCase(Locale.ROOT) + " ON <database>.* TO '" + m.group(2)
-                    + "'@'<host>'; SELECT CURRENT_USER() shows the account)" : "";
-            return "the user lacks a privilege this object needs: grant it" + grant + ", or run this step as a user "
-                    + "that has it, then run again; what already ran is kept";
+        String lower = allMessages(e).toLowerCase(Locale.ROOT);
+        if (lower.contains("no space left") || lower.contains("disk full")) {
+            return "the target has no room left for the data (its disk is full): free or add storage, then run again; "
+                    + "the copy resumes where it stopped";
         }
         if (connectionLost(e)) {
             return "the connection was lost (the server restarted or stopped, the session was killed, or the network "
@@ -85,7 +63,24 @@ public final class SqlErrors {
         return false;
     }
 
-    private static boolean hasCode(SQLException e, int... codes) {
+    /**
+     * Whether the error or one of its causes was raised by a class in one of {@code packages} (a driver's), so that
+     * a dialect claims only its own driver's error numbers: engines reuse numbers for different failures.
+     */
+    public static boolean raisedBy(Throwable e, String... packages) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String name = t.getClass().getName();
+            for (String p : packages) {
+                if (name.startsWith(p)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Whether the error or one of its causes carries one of the engine's error {@code codes}. */
+    public static boolean hasCode(SQLException e, int... codes) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SQLException s) {
                 for (int code : codes) {
@@ -98,7 +93,8 @@ public final class SqlErrors {
         return false;
     }
 
-    static boolean hasType(Throwable e, String simpleName) {
+    /** Whether the error or one of its causes is of a class with this simple name. */
+    public static boolean hasType(Throwable e, String simpleName) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t.getClass().getSimpleName().equals(simpleName)) {
                 return true;
@@ -107,7 +103,8 @@ public final class SqlErrors {
         return false;
     }
 
-    private static String allMessages(Throwable e) {
+    /** The messages of the error and of its causes, one a line. */
+    public static String allMessages(Throwable e) {
         StringBuilder all = new StringBuilder();
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             all.append(t.getMessage()).append('\n');

@@ -38,6 +38,8 @@ public final class LossyValuePreview {
     /** Sample rows shown per loss. */
     public static final int SAMPLES = 3;
     private static final int SHOWN_CHARS = 60;
+    /** The condition of a check the client evaluates (compared by identity). */
+    private static final String CLIENT_SIDE = new String("client side");
 
     private final Endpoint source;
     private final Dialect target;
@@ -158,11 +160,13 @@ public final class LossyValuePreview {
             columns.add(p.sourceColumn().name());
             List<String> conds = new ArrayList<>();
             for (ValueLoss l : p.losses()) {
-                String c = sql.condition(table, p.sourceColumn(), l.check()).orElse(null);
+                // a check the client evaluates gets its count from a read of the values below
+                String c = clientSide(l) ? CLIENT_SIDE : sql.condition(table, p.sourceColumn(), l.check()).orElse(null);
                 conds.add(c);
-                select.append(", SUM(CASE WHEN ").append(c == null ? "1 = 0" : "(" + c + ")").append(" THEN 1 ELSE 0 END)");
+                select.append(", SUM(CASE WHEN ").append(c == null || c == CLIENT_SIDE ? "1 = 0" : "(" + c + ")")
+                        .append(" THEN 1 ELSE 0 END)");
             }
-            List<String> known = conds.stream().filter(java.util.Objects::nonNull).map(c -> "(" + c + ")").toList();
+            List<String> known = conds.stream().filter(c -> c != null && c != CLIENT_SIDE).map(c -> "(" + c + ")").toList();
             select.append(", SUM(CASE WHEN ").append(known.isEmpty() ? "1 = 0" : String.join(" OR ", known))
                     .append(" THEN 1 ELSE 0 END)");
             conditions.add(conds);
@@ -188,6 +192,7 @@ public final class LossyValuePreview {
                 Pair p = pairs.get(i);
                 List<LossCount> losses = new ArrayList<>();
                 List<String> notProbed = new ArrayList<>();
+                long clientAffected = 0;
                 for (int j = 0; j < p.losses().size(); j++) {
                     ValueLoss l = p.losses().get(j);
                     String cond = conditions.get(i).get(j);
@@ -195,11 +200,16 @@ public final class LossyValuePreview {
                     if (cond == null) {
                         notProbed.add(l.description());
                         losses.add(new LossCount(l, -1, List.of()));
+                    } else if (cond == CLIENT_SIDE) {
+                        LossCount counted = clientCount(c, sql, table, keys, p, l, rows);
+                        losses.add(counted);
+                        clientAffected += counted.rows();
                     } else {
                         losses.add(new LossCount(l, n, n == 0 ? List.of() : samples(c, sql, table, keys, p, l, cond, rows)));
                     }
                 }
-                long affected = counts.get(at++);
+                // the client's checks find documents no SQL condition counted (text that is no document is not one)
+                long affected = counts.get(at++) + clientAffected;
                 out.add(new ColumnPreview(table.name(), p.targetTable().name(), p.sourceColumn().name(), p.sourceColumn().type(),
                         p.targetColumn().type(), read, whole, affected, losses,
                         notProbed.isEmpty() ? null : "cannot check for " + String.join(", ", notProbed) + " on this source"));
@@ -211,6 +221,51 @@ public final class LossyValuePreview {
             pairs.forEach(p -> out.add(failed(p, problem)));
         }
         return out;
+    }
+
+    private static boolean clientSide(ValueLoss loss) {
+        return loss.check() instanceof ValueCheck.Reparsed;
+    }
+
+    /** A check evaluated on each value's text as the source prints it, over the same rows the counts read. */
+    private LossCount clientCount(Connection c, ValueProbeSql sql, Table table, List<String> keys, Pair p, ValueLoss loss,
+            String rows) throws SQLException {
+        var q = source.dialect().quoting();
+        StringBuilder select = new StringBuilder("SELECT ");
+        for (String k : keys) {
+            select.append(sql.text(table, table.column(k).orElseThrow())).append(", ");
+        }
+        select.append(sql.text(table, p.sourceColumn())).append(" FROM ").append(rows).append(" WHERE ")
+                .append(q.quote(p.sourceColumn().name())).append(" IS NOT NULL");
+        if (!keys.isEmpty()) {
+            select.append(" ORDER BY ").append(String.join(", ", keys.stream().map(q::quote).toList()));
+        }
+        long n = 0;
+        List<Sample> out = new ArrayList<>();
+        try (Statement s = c.createStatement()) {
+            s.setFetchSize(1_000);
+            try (ResultSet rs = s.executeQuery(select.toString())) {
+                while (rs.next()) {
+                    String value = rs.getString(keys.size() + 1);
+                    if (!JsonReparse.changes(value)) {
+                        continue;
+                    }
+                    n++;
+                    if (out.size() < SAMPLES) {
+                        out.add(new Sample(keys.isEmpty() ? "(no primary key)" : key(rs, keys), value, loss.after(value)));
+                    }
+                }
+            }
+        }
+        return new LossCount(loss, n, out);
+    }
+
+    private static String key(ResultSet rs, List<String> keys) throws SQLException {
+        StringBuilder key = new StringBuilder();
+        for (int i = 0; i < keys.size(); i++) {
+            key.append(i == 0 ? "" : ", ").append(keys.get(i)).append('=').append(rs.getString(i + 1));
+        }
+        return key.toString();
     }
 
     private List<Sample> samples(Connection c, ValueProbeSql sql, Table table, List<String> keys, Pair p, ValueLoss loss,
@@ -227,12 +282,8 @@ public final class LossyValuePreview {
         List<Sample> out = new ArrayList<>();
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql.firstRows(select.toString(), SAMPLES))) {
             while (rs.next() && out.size() < SAMPLES) {
-                StringBuilder key = new StringBuilder();
-                for (int i = 0; i < keys.size(); i++) {
-                    key.append(i == 0 ? "" : ", ").append(keys.get(i)).append('=').append(rs.getString(i + 1));
-                }
                 String before = rs.getString(keys.size() + 1);
-                out.add(new Sample(keys.isEmpty() ? "(no primary key)" : key.toString(), before, loss.after(before)));
+                out.add(new Sample(keys.isEmpty() ? "(no primary key)" : key(rs, keys), before, loss.after(before)));
             }
         }
         return out;

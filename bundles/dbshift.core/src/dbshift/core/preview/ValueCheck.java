@@ -46,6 +46,22 @@ public sealed interface ValueCheck {
     record MoreFraction(int digits) implements ValueCheck {
     }
 
+    /** A date-time with a time of day other than midnight, which a date drops. */
+    record TimeOfDay() implements ValueCheck {
+    }
+
+    /** Text that is not a JSON document. */
+    record NotADocument() implements ValueCheck {
+    }
+
+    /**
+     * A JSON document whose value parsing changes: an object with a key twice (the parsed form keeps the last value,
+     * where a document kept as written reads the first) or a number no 64-bit integer or double holds exactly. The
+     * client evaluates it on the document's text ({@link JsonReparse}); no source dialect writes a condition for it.
+     */
+    record Reparsed() implements ValueCheck {
+    }
+
     /** A zero date: year, month or day zero. */
     record ZeroDate() implements ValueCheck {
     }

@@ -30,6 +30,8 @@ import java.util.List;
  * single-byte code page: replaced by '?');</li>
  * <li>{@value #ENUM}: text outside the values the target allows (an enumeration that became a checked string refuses
  * the empty error value);</li>
+ * <li>{@value #JSON}: JSON documents the target parses differently from how the source keeps them (duplicate keys,
+ * numbers beyond a double's digits: changed), or text that is no document (refused);</li>
  * <li>{@value #NOT_PROBED}: a column the preview should have probed but could not (the reason is in the finding).</li>
  * </ul>
  */
@@ -41,9 +43,10 @@ public record ValueLoss(String rule, ValueCheck check, Effect effect, String des
     public static final String ZERO_DATE = "DATA-ZERO-DATE";
     public static final String CHARSET = "DATA-CHARSET";
     public static final String ENUM = "DATA-ENUM";
+    public static final String JSON = "DATA-JSON";
     public static final String NOT_PROBED = "DATA-NOT-PROBED";
 
-    public static final List<String> RULES = List.of(TRUNCATION, RANGE, SIGN, PRECISION, ZERO_DATE, CHARSET, ENUM, NOT_PROBED);
+    public static final List<String> RULES = List.of(TRUNCATION, RANGE, SIGN, PRECISION, ZERO_DATE, CHARSET, ENUM, JSON, NOT_PROBED);
 
     /** What the target does with a value that fails the check. */
     public enum Effect {
@@ -74,6 +77,9 @@ public record ValueLoss(String rule, ValueCheck check, Effect effect, String des
                 case ValueCheck.MoreFraction f -> roundFraction(before, f.digits());
                 case ValueCheck.OutsideRepertoire r -> replaceUnmappable(before, r.repertoire());
                 case ValueCheck.ZeroDate z -> "NULL";
+                case ValueCheck.TimeOfDay t -> before.trim().substring(0, before.trim().indexOf(' ') < 0 ? before.trim().length()
+                        : before.trim().indexOf(' '));
+                case ValueCheck.Reparsed r -> JsonReparse.reparsed(before).orElse(before);
                 default -> "(changed)";
             };
         } catch (RuntimeException e) {

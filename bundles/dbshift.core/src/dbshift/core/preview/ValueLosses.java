@@ -35,6 +35,9 @@ public final class ValueLosses {
             strings(source, target, out);
         } else if (source.kind() == Kind.DATE_TIME && target.kind() == Kind.DATE_TIME) {
             dateTimes(source, target, zeroDatesToNull, out);
+        } else if (target.kind() == Kind.DOCUMENT && target.parsed()
+                && (source.kind() == Kind.TEXT || source.kind() == Kind.DOCUMENT && !source.parsed())) {
+            documents(source, out);
         } else if (source.kind() == Kind.TIME_OF_DAY && target.kind() == Kind.TIME_OF_DAY) {
             Duration smin = (Duration) source.min();
             Duration smax = (Duration) source.max();
@@ -47,6 +50,16 @@ public final class ValueLosses {
             fraction(source, target, out);
         }
         return out;
+    }
+
+    /** Text or documents kept as written, into a type that parses them. */
+    private static void documents(ValueDomain source, List<ValueLoss> out) {
+        if (source.kind() == Kind.TEXT) {
+            out.add(new ValueLoss(ValueLoss.JSON, new ValueCheck.NotADocument(), Effect.REFUSED, "text that is not a JSON document"));
+        }
+        out.add(new ValueLoss(ValueLoss.JSON, new ValueCheck.Reparsed(), Effect.CHANGED,
+                "JSON documents whose value changes when parsed (a key twice in an object: the last value is kept; "
+                        + "numbers beyond a 64-bit integer or a double's digits: rounded)"));
     }
 
     private static boolean isNumber(ValueDomain d) {
@@ -147,6 +160,10 @@ public final class ValueLosses {
         LocalDateTime smax = (LocalDateTime) source.max();
         LocalDateTime tmin = (LocalDateTime) target.min();
         LocalDateTime tmax = (LocalDateTime) target.max();
+        if (target.dateOnly() && tmax != null) {
+            // a date takes every time of its last day (the time is dropped, a loss of its own)
+            tmax = tmax.toLocalDate().atTime(java.time.LocalTime.MAX);
+        }
         boolean lowShort = tmin != null && (smin == null || smin.isBefore(tmin));
         boolean highShort = tmax != null && (smax == null || smax.isAfter(tmax));
         if (lowShort || highShort) {
@@ -154,12 +171,18 @@ public final class ValueLosses {
                     Effect.REFUSED, "dates outside " + (tmin == null ? "…" : tmin.toString().replace('T', ' ')) + " .. "
                             + (tmax == null ? "…" : tmax.toString().replace('T', ' '))));
         }
+        if (target.dateOnly() && !source.dateOnly()) {
+            out.add(new ValueLoss(ValueLoss.PRECISION, new ValueCheck.TimeOfDay(), Effect.CHANGED,
+                    "date-times with a time of day (the date keeps only the day)"));
+        }
         if (source.zeroDates() && (zeroDatesToNull || !target.zeroDates())) {
             boolean toNull = zeroDatesToNull && target.nullable();
             out.add(new ValueLoss(ValueLoss.ZERO_DATE, new ValueCheck.ZeroDate(), toNull ? Effect.CHANGED : Effect.REFUSED,
                     toNull ? "zero dates (copied as NULL)" : "zero dates"));
         }
-        fraction(source, target, out);
+        if (!target.dateOnly()) {
+            fraction(source, target, out);
+        }
     }
 
     private static void fraction(ValueDomain source, ValueDomain target, List<ValueLoss> out) {

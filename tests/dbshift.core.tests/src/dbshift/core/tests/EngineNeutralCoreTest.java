@@ -43,17 +43,6 @@ class EngineNeutralCoreTest {
             "uniqueidentifier", "binlog", "binary log", "change_tracking", "changetable", "t-sql", "transact-sql", "engine=",
             "set names", "checkident");
 
-    /**
-     * Leaks that arrived on main while the engines were being moved out (issue 9's error advice, written in core):
-     * the remedy texts of {@code SqlErrors} and the TLS advice of {@code ConnectionErrors} name engines. Pinned
-     * exactly, so that no other leak passes and moving these behind the dialect SPI (a per-dialect remedy for a
-     * SQLException) must delete the entries: a stale entry fails the test too.
-     */
-    static final List<String> KNOWN_LEAKS = List.of("/dbshift/core/engine/ConnectionErrors.class -> mysql",
-            "/dbshift/core/engine/ConnectionErrors.class -> sql server", "/dbshift/core/engine/ConnectionErrors.class -> azure",
-            "/dbshift/core/engine/SqlErrors.class -> azure", "/dbshift/core/engine/SqlErrors.class -> performance_schema",
-            "/dbshift/core/engine/SqlErrors.class -> binary log");
-
     @Test
     void coreClassesNameNoEngineDriverOrEngineSql() throws IOException {
         Bundle core = coreBundle();
@@ -67,9 +56,6 @@ class EngineNeutralCoreTest {
             offenders.addAll(forbiddenIn(url));
         }
         assertTrue(count > 100, "too few core classes were scanned: " + count);
-        List<String> stale = KNOWN_LEAKS.stream().filter(k -> !offenders.contains(k)).toList();
-        assertEquals(List.of(), stale, "these leaks are gone: remove them from KNOWN_LEAKS");
-        offenders.removeAll(KNOWN_LEAKS);
         assertEquals(List.of(), offenders, "dbshift.core must stay engine-neutral; move these behind the dialect SPI");
     }
 

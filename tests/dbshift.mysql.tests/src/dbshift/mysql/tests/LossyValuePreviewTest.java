@@ -209,4 +209,76 @@ class LossyValuePreviewTest {
                 .adjust(reviewed(overrides()));
         assertEquals(List.of(), off.lossyValues());
     }
+
+    /**
+     * Date-times into dates, MariaDB's JSON (text kept as written) into MySQL's parsed JSON, text into JSON and a
+     * narrower BIT: each counted with its keys, and the premise of the JSON rule checked on the servers themselves
+     * (MariaDB answers a repeated key with the first value, MySQL keeps the last).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = { "mysql", "mariadb" })
+    void datesDocumentsAndBitsAreCounted(String engine) throws Exception {
+        EmbeddedServer server = engine.equals("mysql") ? SharedServers.mySql() : SharedServers.mariaDb();
+        Fixtures.execute(server, "DROP DATABASE IF EXISTS lossy", "CREATE DATABASE lossy CHARACTER SET utf8mb4",
+                "CREATE TABLE lossy.more (id INT PRIMARY KEY, seen DATETIME(6), doc JSON, flags BIT(8), raw TEXT) CHARACTER SET utf8mb4",
+                "INSERT INTO lossy.more VALUES "
+                        + "(1, '2020-01-01 00:00:00', '{\"a\": 1}', b'00000001', '{\"x\": 1}'),"
+                        + "(2, '2020-01-02 10:30:00', '{\"a\": 1, \"a\": 2}', b'11111111', 'not json'),"
+                        + "(3, '2020-01-03 00:00:00.5', '{\"n\": 12.345678901234567890123}', b'00001111', '{\"k\": 1, \"k\": 2}'),"
+                        + "(4, NULL, '{\"big\": 123456789012345678901234567890, \"ok\": 0.1, \"i\": 18446744073709551615}', "
+                        + "b'00000000', NULL)");
+        boolean mariaDb = engine.equals("mariadb");
+        assertEquals(mariaDb ? "1" : "2", Fixtures.scalar(server, "SELECT JSON_EXTRACT(doc, '$.a') FROM lossy.more WHERE id = 2"));
+        assertEquals("2", Fixtures.scalar(SharedServers.mySql(), "SELECT JSON_EXTRACT(CAST('{\"a\": 1, \"a\": 2}' AS JSON), '$.a')"));
+
+        MigrationProject project = MigrationProject.create("lossy", "mysql", "mysql", Scope.SCHEMA_AND_DATA,
+                MigrationProject.Settings.defaults())
+                .withTypeOverride("lossy", "more", "seen", "date")
+                .withTypeOverride("lossy", "more", "flags", "bit(4)")
+                .withTypeOverride("lossy", "more", "raw", "json");
+        Migration m = migration(server, MigrationOptions.defaults())
+                .adjust(c -> ReviewedCatalog.apply(c, project, Dialects.require("mysql")));
+        List<ColumnPreview> previews = m.lossyValues();
+
+        ColumnPreview seen = column(previews, "seen");
+        assertEquals(2, rows(seen, ValueLoss.PRECISION), seen.toString());
+        assertEquals(List.of("id=2", "id=3"), keys(seen, ValueLoss.PRECISION));
+        assertEquals("2020-01-02", seen.losses().get(0).samples().get(0).after());
+
+        ColumnPreview flags = column(previews, "flags");
+        assertEquals(1, rows(flags, ValueLoss.RANGE), flags.toString());
+        assertEquals(List.of("id=2"), keys(flags, ValueLoss.RANGE));
+        assertEquals("11111111", flags.losses().get(0).samples().get(0).before());
+
+        ColumnPreview raw = column(previews, "raw");
+        List<ColumnPreview.LossCount> rawLosses = raw.losses();
+        assertEquals(ValueLoss.Effect.REFUSED, rawLosses.get(0).loss().effect());
+        assertEquals(1, rawLosses.get(0).rows(), raw.toString());
+        assertEquals("id=2", rawLosses.get(0).samples().get(0).key());
+        assertEquals(1, rawLosses.get(1).rows(), raw.toString());
+        assertEquals("id=3", rawLosses.get(1).samples().get(0).key());
+        assertEquals("{\"k\":2}", rawLosses.get(1).samples().get(0).after());
+        assertEquals(2, raw.affectedRows(), raw.toString());
+
+        Map<String, Finding> findings = byRuleAndColumn(m.assess());
+        if (mariaDb) {
+            ColumnPreview doc = column(previews, "doc");
+            assertEquals(3, rows(doc, ValueLoss.JSON), doc.toString());
+            assertEquals(List.of("id=2", "id=3", "id=4"), keys(doc, ValueLoss.JSON));
+            assertEquals("{\"a\":2}", doc.losses().get(0).samples().get(0).after());
+            assertEquals("{\"n\":12.345678901234567}", doc.losses().get(0).samples().get(1).after());
+            Finding json = findings.get("DATA-JSON \"lossy\".\"more\".\"doc\"");
+            assertEquals(Severity.WARNING, json.severity(), json.toString());
+            assertTrue(json.message().startsWith("3 of the table's 4 rows"), json.message());
+        } else {
+            // MySQL's JSON is parsed on both sides: nothing to count
+            assertTrue(previews.stream().noneMatch(p -> p.column().equals("doc")), previews.toString());
+        }
+        // text into JSON: the text that is no document is refused (error), the repeated key changed (warning)
+        List<Severity> rawSeverities = m.assess().stream().filter(f -> f.ruleId().equals(ValueLoss.JSON)
+                && f.object().equals("\"lossy\".\"more\".\"raw\"")).map(Finding::severity).sorted().toList();
+        assertEquals(List.of(Severity.WARNING, Severity.ERROR).stream().sorted().toList(), rawSeverities);
+        assertTrue(findings.containsKey("DATA-PRECISION \"lossy\".\"more\".\"seen\""), findings.keySet().toString());
+        assertTrue(findings.containsKey("DATA-RANGE \"lossy\".\"more\".\"flags\""), findings.keySet().toString());
+    }
 }
