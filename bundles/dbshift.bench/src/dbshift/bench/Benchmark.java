@@ -243,8 +243,8 @@ public final class Benchmark implements Callable<Integer> {
                         .getInputArguments().stream().filter(a -> a.startsWith("-X")).toList()) + ")");
         header.add("Tools: " + ExternalProcess.version("mysqldump", "--version") + "; " + ExternalProcess.version("mysql", "--version")
                 + "; " + ExternalProcess.version("mydumper", "--version") + "; " + ExternalProcess.version("myloader", "--version"));
-        header.add("Parallelism: DBShift --jobs " + j + ", mydumper/myloader --threads " + j
-                + "; mysqldump | mysql and INSERT ... SELECT are single streams (they have no such option).");
+        header.add("Parallelism: DBShift --jobs " + j + ", mydumper/myloader --threads " + j + ", the ceiling " + j
+                + " LOAD DATA streams; mysqldump | mysql and INSERT ... SELECT are single streams (they have no such option).");
         header.add("Timing: wall seconds of the whole copy (DBShift: connect, read the table's definition, plan, copy; "
                 + "tools: their processes from start to exit); every copy is then checked against the source by row count and "
                 + "checksum and credited only if both match. CPU s: CPU seconds the database servers and the client side "

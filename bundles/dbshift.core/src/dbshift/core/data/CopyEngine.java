@@ -94,9 +94,18 @@ public final class CopyEngine {
             this.committed = committed;
             this.resumed = !committed.isEmpty() || wasDone;
             this.wasDone = wasDone;
-            this.comparison = committed.isEmpty() && sourceFingerprints == null ? null : new SliceComparison(source, target, mapping);
-            this.compareKinds = comparison == null ? null : comparison.kinds();
+            this.comparison = committed.isEmpty() ? null : new SliceComparison(source, target, mapping);
+            this.compareKinds = sourceFingerprints == null ? null : compareKinds(mapping);
             this.remaining = new AtomicInteger(slices.size());
+        }
+
+        /** The kinds verification will compare by, or null when it cannot pair the columns (the copy then reports why). */
+        private List<ValueKind> compareKinds(TableMapping mapping) {
+            try {
+                return new SliceComparison(source, target, mapping).kinds();
+            } catch (IllegalStateException e) {
+                return null;
+            }
         }
 
         private static ValueKind kindOf(List<TransferColumn> columns, String key) {
@@ -361,7 +370,7 @@ public final class CopyEngine {
                 if (rows < 0) {
                     try (RowStream read = source.dialect().rowReader().open(src, sourceTable, job.columns, task.range, true)) {
                         RowStream stream = read;
-                        if (sourceFingerprints != null) {
+                        if (sourceFingerprints != null && job.compareKinds != null) {
                             fingerprint = new RowHasher(job.compareKinds);
                             stream = new HashingRowStream(read, fingerprint, job.columns.size());
                         }
