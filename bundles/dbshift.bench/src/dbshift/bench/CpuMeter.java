@@ -43,6 +43,11 @@ final class CpuMeter {
         return new Snapshot(own[0], own[1], sum(sourcePids), sum(targetPids));
     }
 
+    /** This JVM, its waited-for children, and the given processes (counted as {@link Snapshot#servers()}). */
+    static Snapshot take(List<Long> serverPids) {
+        return take(List.of(), serverPids);
+    }
+
     private static double sum(List<Long> pids) {
         double total = 0;
         for (long pid : pids) {
