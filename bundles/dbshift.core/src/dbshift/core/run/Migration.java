@@ -533,7 +533,7 @@ public final class Migration {
         }), r -> String.format(java.util.Locale.ROOT, "%,d changed rows applied, %s → %s; %s%s", r.changes(), r.from(),
                 r.applied(), r.caughtUp() ? "caught up with the source"
                         : String.format(java.util.Locale.ROOT, "%.1f s behind the source", r.lagSeconds()),
-                run.progress().isCancelled() ? "; stopped on request" : ""), !untilCaughtUp);
+                run.progress().isCancelled() ? "; stopped on request" : ""), untilCaughtUp);
         return result;
     }
 

@@ -109,11 +109,31 @@ class SyncTest {
                     "INSERT INTO `shop`.`orders` (`customer_id`, `ordered_at`, `total`, `note`) VALUES (1, NOW(), 12.5, 'new\\tone')",
                     "UPDATE `shop`.`products` SET `attributes` = JSON_SET(COALESCE(`attributes`, '{}'), '$.synced', TRUE) WHERE `id` < 20",
                     "UPDATE `shop`.`type_showcase` SET `t_varchar` = 'changed 😀' WHERE `id` = 1");
+            // a sync that follows the source until stopped (Ctrl+C, SIGTERM) ends well when stopped, saying so
+            Migration following = migration(source, options, "azure-mysql");
+            Thread stopper = new Thread(() -> {
+                try {
+                    Thread.sleep(1_500);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                following.run().progress().cancel();
+            });
+            stopper.start();
+            SyncResult followed = following.sync(false, 0);
+            stopper.join();
+            dbshift.core.run.StepResult step = following.run().steps().stream().filter(x -> x.step().equals("sync")).findFirst()
+                    .orElseThrow();
+            assertEquals(dbshift.core.run.Status.OK, step.status(), step.toString());
+            assertTrue(step.message().contains("stopped on request"), step.message());
+            assertFalse(following.run().hasFailures(), following.run().steps().toString());
+            assertTrue(followed.changes() >= 40 + 1 + 19 + 1, "changes: " + followed);
+
             Migration cutover = migration(source, options, "azure-mysql");
             cutover.cutover(false);
             SyncResult r = cutover.run().syncResult();
             assertNotNull(r);
-            assertTrue(r.changes() >= 40 + 1 + 19 + 1, "changes: " + r);
+            assertNotNull(r.applied(), "cutover's sync goes on from where the stopped one left: " + r);
             cutover.run().tables().forEach(t -> assertEquals("match", t.checksum(), t.key() + " " + t.mismatches()));
         } finally {
             Fixtures.execute(SharedServers.mySqlTarget(), "SET GLOBAL log_bin_trust_function_creators = 0");
