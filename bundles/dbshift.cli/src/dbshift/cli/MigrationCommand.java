@@ -99,6 +99,12 @@ abstract class MigrationCommand implements Callable<Integer> {
     @Option(names = "--databases", paramLabel = "NAMES", split = ",", description = "Databases to migrate (default: all user databases of the source).")
     List<String> databases = new ArrayList<>();
 
+    @Option(names = "--map-database", paramLabel = "SRC=DST", description = "Put source database SRC into target database DST "
+            + "(repeatable; SRC.SCHEMA=DST.SCHEMA where the unit is a schema, as in SQL Server). Every reference follows: views, "
+            + "routines, triggers, events, foreign keys, grants, copy, verify, sync. Default: a single source database goes to "
+            + "the database the target URL names.")
+    List<String> mapDatabase = new ArrayList<>();
+
     @Option(names = "--users", paramLabel = "ACCOUNTS", split = ",", description = "Accounts to migrate with their grants, e.g. app,report@%% or * (default: none).")
     List<String> users = new ArrayList<>();
 
@@ -287,10 +293,11 @@ abstract class MigrationCommand implements Callable<Integer> {
         }
         MigrationOptions options = options();
         TargetKind kind = targetKind();
+        dbshift.core.convert.DatabaseMap map = databaseMap();
         Endpoint source = Migration.connect("source", connectionSpec(sourceUrl, sourceUser, SOURCE_PASSWORD, "source", null));
         Endpoint target = targetUrl == null ? null
-                : Migration.connect("target", connectionSpec(targetUrl, targetUser, TARGET_PASSWORD, "target", kind));
-        return Migration.live(source, target, kind, options);
+                : Migration.connectTarget(connectionSpec(targetUrl, targetUser, TARGET_PASSWORD, "target", kind));
+        return Migration.live(source, target, kind, options).mapDatabases(map);
     }
 
     /** A source read offline from a schema script: assess, script and deploy work; copy and verify need a server. */
@@ -325,9 +332,19 @@ abstract class MigrationCommand implements Callable<Integer> {
         TargetKind kind = targetKind == null && targetUrl == null ? Dialects.targetKind(dialect.defaultTargetKind(""))
                 : targetKind();
         dbshift.core.model.Catalog catalog = dialect.scriptReader().orElseThrow().read(text, null);
+        dbshift.core.convert.DatabaseMap map = databaseMap();
         Endpoint target = targetUrl == null ? null
-                : Migration.connect("target", connectionSpec(targetUrl, targetUser, TARGET_PASSWORD, "target", kind));
-        return Migration.offline(catalog, sourceScript.toString(), target, kind, options);
+                : Migration.connectTarget(connectionSpec(targetUrl, targetUser, TARGET_PASSWORD, "target", kind));
+        return Migration.offline(catalog, sourceScript.toString(), target, kind, options).mapDatabases(map);
+    }
+
+    /** {@code --map-database} as written, checked for form before anything connects. */
+    dbshift.core.convert.DatabaseMap databaseMap() {
+        try {
+            return dbshift.core.convert.DatabaseMap.parse(mapDatabase, "--map-database");
+        } catch (IllegalArgumentException e) {
+            throw new MigrationException(e.getMessage(), MigrationException.USAGE);
+        }
     }
 
     MigrationOptions options() {
@@ -500,6 +517,10 @@ abstract class MigrationCommand implements Callable<Integer> {
         for (StepResult s : run.steps()) {
             out.printf("  %-" + width + "s  %-8s %8.1f s%s%n", s.step(), s.status(), s.millis() / 1000.0,
                     s.message() == null ? "" : "  " + s.message());
+        }
+        if (!run.databases().isEmpty()) {
+            out.println("Databases: " + String.join(", ", run.databases().entrySet().stream()
+                    .map(e -> e.getKey() + " -> " + e.getValue()).toList()));
         }
         List<TableResult> tables = run.tables();
         if (!tables.isEmpty()) {

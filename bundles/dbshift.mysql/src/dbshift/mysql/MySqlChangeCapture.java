@@ -252,7 +252,9 @@ final class MySqlChangeCapture implements ChangeCapture {
             String lower = sql.toLowerCase(Locale.ROOT);
             for (KeyLayout layout : byName.values()) {
                 String schema = layout.name().schema();
-                if (schema.equals(database) || lower.contains(schema.toLowerCase(Locale.ROOT))) {
+                // as a whole name: DDL for shop_v2 on the same server is not DDL for shop
+                if (schema.equals(database) || java.util.regex.Pattern.compile("(?<![\\w$])" + java.util.regex.Pattern.quote(
+                        schema.toLowerCase(Locale.ROOT)) + "(?![\\w$])").matcher(lower).find()) {
                     return true;
                 }
             }

@@ -144,6 +144,30 @@ public class MySqlDialect implements Dialect {
         return "jdbc:mysql:";
     }
 
+    /** {@code jdbc:mysql://host:port/db?props}: the part after the host list, up to the properties. */
+    private static final java.util.regex.Pattern URL_DATABASE = java.util.regex.Pattern.compile(
+            "^(jdbc:(?:mysql|mariadb):(?:[a-z+]+:)*//[^/?]*)/([^?;]*)(.*)$", java.util.regex.Pattern.DOTALL);
+
+    @Override
+    public Optional<String> urlSchema(String jdbcUrl) {
+        java.util.regex.Matcher m = jdbcUrl == null ? null : URL_DATABASE.matcher(jdbcUrl);
+        if (m == null || !m.matches() || m.group(2).isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(java.net.URLDecoder.decode(m.group(2).replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public String withoutUrlSchema(String jdbcUrl) {
+        java.util.regex.Matcher m = URL_DATABASE.matcher(jdbcUrl);
+        return m.matches() ? m.group(1) + "/" + m.group(3) : jdbcUrl;
+    }
+
+    @Override
+    public List<dbshift.core.script.SqlToken> tokenize(String sql) {
+        return MySqlLexer.tokenize(sql);
+    }
+
     @Override
     public String jdbcUrl(String host, int port, String database) {
         if (host == null || host.isBlank()) {

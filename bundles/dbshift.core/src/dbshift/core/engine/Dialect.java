@@ -159,6 +159,23 @@ public interface Dialect {
         return serverIdentity(connection);
     }
 
+    /**
+     * The schema (in the model's sense) a URL of this dialect names, where the engine's unit of migration is what the
+     * URL's database part names (MySQL: {@code jdbc:mysql://host/shop} names database {@code shop}). Empty where the URL
+     * names none, or names a container of schemas (a SQL Server database): then objects keep their schemas.
+     */
+    default Optional<String> urlSchema(String jdbcUrl) {
+        return Optional.empty();
+    }
+
+    /**
+     * The URL without the schema {@link #urlSchema} found in it, so that a target database which the migration is
+     * about to create can be named in the URL before it exists. The URL itself where there is none.
+     */
+    default String withoutUrlSchema(String jdbcUrl) {
+        return jdbcUrl;
+    }
+
     /** Follows changes on a live source (its change log), for keeping a target in sync until cutover. */
     default Optional<dbshift.core.sync.ChangeCapture> changeCapture() {
         return Optional.empty();

@@ -64,16 +64,28 @@ public final class SqlErrors {
     }
 
     /**
-     * Whether the error or one of its causes was raised by a class in one of {@code packages} (a driver's), so that
-     * a dialect claims only its own driver's error numbers: engines reuse numbers for different failures.
+     * Whether the error or one of its causes was raised in one of {@code packages} (a driver's): of a class there, or
+     * created by code there (drivers throw plain {@code java.sql} exceptions too), so that a dialect claims only its
+     * own driver's error numbers: engines reuse numbers for different failures.
      */
     public static boolean raisedBy(Throwable e, String... packages) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            String name = t.getClass().getName();
-            for (String p : packages) {
-                if (name.startsWith(p)) {
+            if (inPackage(t.getClass().getName(), packages)) {
+                return true;
+            }
+            for (StackTraceElement frame : t.getStackTrace()) {
+                if (inPackage(frame.getClassName(), packages)) {
                     return true;
                 }
+            }
+        }
+        return false;
+    }
+
+    private static boolean inPackage(String className, String... packages) {
+        for (String p : packages) {
+            if (className.startsWith(p)) {
+                return true;
             }
         }
         return false;

@@ -23,8 +23,19 @@ public record MigrationProject(String name, String sourceEngine, String targetKi
      * replicated by sync do not fire them on the target.
      */
     public record Settings(DefinerMode definer, String definerUser, ZeroDates zeroDates, int jobs, int chunkRows,
-            boolean continueOnError, List<String> schemas, List<String> users, boolean deferTriggers) {
+            boolean continueOnError, List<String> schemas, List<String> users, boolean deferTriggers,
+            java.util.Map<String, String> databaseMap) {
+
+        /** The settings without target database names (the shape before {@code databaseMap} existed). */
+        public Settings(DefinerMode definer, String definerUser, ZeroDates zeroDates, int jobs, int chunkRows,
+                boolean continueOnError, List<String> schemas, List<String> users, boolean deferTriggers) {
+            this(definer, definerUser, zeroDates, jobs, chunkRows, continueOnError, schemas, users, deferTriggers, null);
+        }
+
         public Settings {
+            // source database → target database, in the order the user gave them (see DatabaseMap)
+            databaseMap = databaseMap == null ? java.util.Map.of()
+                    : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(databaseMap));
             definer = definer == null ? DefinerMode.STRIP : definer;
             zeroDates = zeroDates == null ? ZeroDates.KEEP : zeroDates;
             jobs = Math.max(1, jobs);
@@ -40,31 +51,36 @@ public record MigrationProject(String name, String sourceEngine, String targetKi
         }
 
         public Settings withDefiner(DefinerMode v) {
-            return new Settings(v, definerUser, zeroDates, jobs, chunkRows, continueOnError, schemas, users, deferTriggers);
+            return new Settings(v, definerUser, zeroDates, jobs, chunkRows, continueOnError, schemas, users, deferTriggers, databaseMap);
         }
 
         public Settings withZeroDates(ZeroDates v) {
-            return new Settings(definer, definerUser, v, jobs, chunkRows, continueOnError, schemas, users, deferTriggers);
+            return new Settings(definer, definerUser, v, jobs, chunkRows, continueOnError, schemas, users, deferTriggers, databaseMap);
         }
 
         public Settings withJobs(int v) {
-            return new Settings(definer, definerUser, zeroDates, v, chunkRows, continueOnError, schemas, users, deferTriggers);
+            return new Settings(definer, definerUser, zeroDates, v, chunkRows, continueOnError, schemas, users, deferTriggers, databaseMap);
         }
 
         public Settings withChunkRows(int v) {
-            return new Settings(definer, definerUser, zeroDates, jobs, v, continueOnError, schemas, users, deferTriggers);
+            return new Settings(definer, definerUser, zeroDates, jobs, v, continueOnError, schemas, users, deferTriggers, databaseMap);
         }
 
         public Settings withContinueOnError(boolean v) {
-            return new Settings(definer, definerUser, zeroDates, jobs, chunkRows, v, schemas, users, deferTriggers);
+            return new Settings(definer, definerUser, zeroDates, jobs, chunkRows, v, schemas, users, deferTriggers, databaseMap);
         }
 
         public Settings withDeferTriggers(boolean v) {
-            return new Settings(definer, definerUser, zeroDates, jobs, chunkRows, continueOnError, schemas, users, v);
+            return new Settings(definer, definerUser, zeroDates, jobs, chunkRows, continueOnError, schemas, users, v, databaseMap);
+        }
+
+        /** Which target database each source database goes to; sources not named keep their names. */
+        public Settings withDatabaseMap(java.util.Map<String, String> v) {
+            return new Settings(definer, definerUser, zeroDates, jobs, chunkRows, continueOnError, schemas, users, deferTriggers, v);
         }
 
         public Settings withSchemas(List<String> v) {
-            return new Settings(definer, definerUser, zeroDates, jobs, chunkRows, continueOnError, v, users, deferTriggers);
+            return new Settings(definer, definerUser, zeroDates, jobs, chunkRows, continueOnError, v, users, deferTriggers, databaseMap);
         }
     }
 
@@ -94,6 +110,11 @@ public record MigrationProject(String name, String sourceEngine, String targetKi
             schemas.add(source.database());
         }
         return o.withSchemas(schemas);
+    }
+
+    /** The target database names the project chose, for {@link dbshift.core.run.Migration#mapDatabases}. */
+    public dbshift.core.convert.DatabaseMap databaseMap() {
+        return dbshift.core.convert.DatabaseMap.of(settings.databaseMap());
     }
 
     public boolean isExcluded(String objectKey) {

@@ -18,6 +18,7 @@ import dbshift.core.engine.DdlWriter;
 import dbshift.core.engine.Dialect;
 import dbshift.core.engine.Quoting;
 import dbshift.core.model.Catalog;
+import dbshift.core.model.QualifiedName;
 import dbshift.core.model.Schema;
 
 /**
@@ -136,16 +137,29 @@ public final class ObjectDefinitions {
 
     private static void collect(Catalog catalog, DdlWriter w, Quoting tq, Conversion renames, Map<String, String[]> byKey,
             int side) {
+        // the source's objects are listed under their target names (a database renamed by --map-database or by the
+        // converter), so that each row compares an object with what it becomes
+        Map<String, String> schemas = new java.util.HashMap<>();
+        if (renames != null) {
+            renames.tableNames().forEach((from, to) -> {
+                if (from.schema() != null && to.schema() != null && !from.schema().equals(to.schema())) {
+                    schemas.put(from.schema(), to.schema());
+                }
+            });
+        }
+        java.util.function.UnaryOperator<QualifiedName> target = n -> n.schema() == null || !schemas.containsKey(n.schema()) ? n
+                : new QualifiedName(schemas.get(n.schema()), n.name());
         for (Schema s : catalog.schemas()) {
-            put(byKey, ObjectKeys.schema(tq, s.name()), side, () -> w.createSchema(s));
+            put(byKey, ObjectKeys.schema(tq, schemas.getOrDefault(s.name(), s.name())), side, () -> w.createSchema(s));
             s.tables().forEach(t -> put(byKey, ObjectKeys.of("table", tq, renames == null ? t.name() : renames.targetName(t.name())),
                     side, () -> w.createTable(t, true, true)));
-            s.views().forEach(v -> put(byKey, ObjectKeys.of("view", tq, v.name()), side, () -> w.createView(v)));
-            s.routines().forEach(r -> put(byKey, ObjectKeys.of(ObjectKeys.routineType(r), tq, r.name()), side,
+            s.views().forEach(v -> put(byKey, ObjectKeys.of("view", tq, target.apply(v.name())), side, () -> w.createView(v)));
+            s.routines().forEach(r -> put(byKey, ObjectKeys.of(ObjectKeys.routineType(r), tq, target.apply(r.name())), side,
                     () -> w.createRoutine(r)));
-            s.triggers().forEach(t -> put(byKey, ObjectKeys.of("trigger", tq, t.name()), side, () -> w.createTrigger(t)));
-            s.events().forEach(e -> put(byKey, ObjectKeys.of("event", tq, e.name()), side, () -> w.createEvent(e)));
-            s.sequences().forEach(q -> put(byKey, ObjectKeys.of("sequence", tq, q.name()), side, () -> w.createSequence(q)));
+            s.triggers().forEach(t -> put(byKey, ObjectKeys.of("trigger", tq, target.apply(t.name())), side, () -> w.createTrigger(t)));
+            s.events().forEach(e -> put(byKey, ObjectKeys.of("event", tq, target.apply(e.name())), side, () -> w.createEvent(e)));
+            s.sequences().forEach(q -> put(byKey, ObjectKeys.of("sequence", tq, target.apply(q.name())), side,
+                    () -> w.createSequence(q)));
         }
     }
 

@@ -57,7 +57,8 @@ public final class ProjectFile {
                     o.hasNonNull("zeroDates") ? ZeroDates.parse(o.get("zeroDates").asText()) : defaults.zeroDates(),
                     o.path("jobs").asInt(defaults.jobs()), o.path("chunkRows").asInt(defaults.chunkRows()),
                     o.path("continueOnError").asBoolean(defaults.continueOnError()), strings(o.path("schemas")),
-                    strings(o.path("users")), o.path("deferTriggers").asBoolean(defaults.deferTriggers()));
+                    strings(o.path("users")), o.path("deferTriggers").asBoolean(defaults.deferTriggers()),
+                    names(o.path("databaseMap")));
             JsonNode review = root.path("review");
             List<TypeOverride> overrides = new ArrayList<>();
             for (JsonNode t : review.path("typeOverrides")) {
@@ -110,6 +111,7 @@ public final class ProjectFile {
         options.put("schemas", s.schemas());
         options.put("users", s.users());
         options.put("deferTriggers", s.deferTriggers());
+        options.put("databaseMap", s.databaseMap());
         root.put("options", options);
         Map<String, Object> review = new LinkedHashMap<>();
         review.put("excluded", p.excluded());
@@ -183,5 +185,12 @@ public final class ProjectFile {
             list.add(v.asText());
         }
         return list;
+    }
+
+    /** {@code {"shop": "shop_v2"}} → source → target, in the file's order. */
+    private static Map<String, String> names(JsonNode node) {
+        Map<String, String> out = new LinkedHashMap<>();
+        node.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+        return out;
     }
 }

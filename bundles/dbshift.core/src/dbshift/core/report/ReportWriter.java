@@ -47,6 +47,13 @@ public final class ReportWriter {
         root.put("source", run.source());
         root.put("target", run.target());
         root.put("targetKind", run.targetKind());
+        // where each renamed source database went (--map-database); the tables below carry the target names
+        root.put("databases", run.databases().entrySet().stream().map(e -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("source", e.getKey());
+            m.put("target", e.getValue());
+            return m;
+        }).toList());
         root.put("status", run.hasFailures() ? "failed" : "ok");
         root.put("options", options(run));
         root.put("summary", summary(run));

@@ -62,6 +62,8 @@ public final class Migration {
     private List<Finding> findings;
     private List<dbshift.core.preview.ColumnPreview> lossyValues;
     private java.util.function.UnaryOperator<Catalog> adjustment;
+    private dbshift.core.convert.DatabaseMap databaseMap = dbshift.core.convert.DatabaseMap.none();
+    private dbshift.core.convert.DatabaseMap resolvedMap;
     private boolean overlapChecked;
     private long syncReconnectMillis = 300_000;
     private boolean recordFallback;
@@ -115,8 +117,61 @@ public final class Migration {
         }
     }
 
+    /**
+     * Like {@link #connect}, for a target: a database the URL names (MySQL's {@code jdbc:mysql://host/shop_v2}) is
+     * where the migration puts a single source database (see {@link #mapDatabases}), and may not exist yet, so the
+     * connection goes through the URL without it and the endpoint remembers the name.
+     */
+    public static Endpoint connectTarget(ConnectionSpec spec) {
+        Dialect urlDialect;
+        try {
+            spec.validate();
+            urlDialect = Dialects.forUrl(spec.url());
+        } catch (IllegalArgumentException e) {
+            throw new MigrationException("target: " + e.getMessage(), MigrationException.USAGE);
+        }
+        String named = urlDialect.urlSchema(spec.url()).orElse(null);
+        if (named == null) {
+            return connect("target", spec);
+        }
+        Endpoint e = connect("target", spec.withUrl(urlDialect.withoutUrlSchema(spec.url())));
+        return new Endpoint(e.dialect(), e.spec(), named);
+    }
+
     public MigrationRun run() {
         return run;
+    }
+
+    /**
+     * Which target database each source database goes to ({@code --map-database}); sources not named keep their
+     * names, and a single source database goes to the one the target URL names. Call before the first step.
+     */
+    public Migration mapDatabases(dbshift.core.convert.DatabaseMap map) {
+        if (conversion != null || liveTarget != null) {
+            throw new IllegalStateException("mapDatabases() must come before the target is read or converted");
+        }
+        this.databaseMap = map == null ? dbshift.core.convert.DatabaseMap.none() : map;
+        this.resolvedMap = null;
+        return this;
+    }
+
+    /**
+     * The database map checked against the source databases in scope, with the target URL's default: a
+     * {@link MigrationException} (usage) names the databases and the remedy when it cannot be meant.
+     */
+    public dbshift.core.convert.DatabaseMap databaseMap() {
+        if (resolvedMap == null) {
+            List<String> scope = readSource().schemas().stream().map(dbshift.core.model.Schema::name).toList();
+            String named = target == null ? null : target.urlSchema();
+            try {
+                resolvedMap = databaseMap.resolve(scope, named, readSource().setting("database"));
+            } catch (IllegalArgumentException e) {
+                run.step(new StepResult("databases", Status.FAILED, 0, e.getMessage()));
+                throw new MigrationException(e.getMessage(), MigrationException.USAGE);
+            }
+            resolvedMap.names().forEach((s, t) -> run.database(s, t));
+        }
+        return resolvedMap;
     }
 
     /**
@@ -249,8 +304,9 @@ public final class Migration {
                     Set<String> there = new HashSet<>(reader.schemas(c));
                     List<String> wanted = new ArrayList<>();
                     for (var s : readSource().schemas()) {
-                        if (there.contains(s.name())) {
-                            wanted.add(s.name());
+                        String name = databaseMap().target(s.name());
+                        if (there.contains(name)) {
+                            wanted.add(name);
                         }
                     }
                     return reader.read(c, wanted, false);
@@ -278,11 +334,33 @@ public final class Migration {
                     .filter(c -> c.sourceDialects().contains(src.dialect())).findFirst()
                     .orElseThrow(() -> new MigrationException("no conversion from " + src.dialect() + " to " + kind.displayName(),
                             MigrationException.USAGE));
-            Conversion converted = converter.convert(src, kind, options);
+            Conversion converted = renamed(src, converter.convert(src, kind, options));
             conversion = adjustment == null ? converted
                     : new Conversion(adjustment.apply(converted.catalog()), converted.findings(), converted.tableNames());
         }
         return conversion;
+    }
+
+    /**
+     * The conversion with the databases renamed as {@link #databaseMap()} says; a converter that already renamed a
+     * schema (a SQL Server source's {@code dbo} into a MySQL database) is followed by its tables.
+     */
+    private Conversion renamed(Catalog src, Conversion converted) {
+        dbshift.core.convert.DatabaseMap map = databaseMap();
+        if (map.isEmpty()) {
+            return converted;
+        }
+        java.util.Map<String, String> byConvertedName = new java.util.LinkedHashMap<>();
+        for (var s : src.schemas()) {
+            String to = map.names().get(s.name());
+            if (to == null) {
+                continue;
+            }
+            String convertedName = s.tables().stream().map(t -> converted.targetName(t.name()).schema()).filter(java.util.Objects::nonNull)
+                    .findFirst().orElse(s.name());
+            byConvertedName.put(convertedName, to);
+        }
+        return dbshift.core.convert.DatabaseRenames.apply(src, converted, byConvertedName, targetDialect());
     }
 
     /** Runs the target kind's rules and the conversion, and records every finding. */

@@ -31,6 +31,7 @@ public final class MigrationRun {
     private final List<PrincipalResult> principals = Collections.synchronizedList(new ArrayList<>());
     private final List<Finding> findings = Collections.synchronizedList(new ArrayList<>());
     private final List<String> notes = Collections.synchronizedList(new ArrayList<>());
+    private final Map<String, String> databases = Collections.synchronizedMap(new LinkedHashMap<>());
     private volatile dbshift.core.sync.SyncResult syncResult;
 
     public MigrationRun(String source, String target, String targetKind, MigrationOptions options) {
@@ -111,6 +112,18 @@ public final class MigrationRun {
     /** The last sync's result, or null when the run did not sync. */
     public dbshift.core.sync.SyncResult syncResult() {
         return syncResult;
+    }
+
+    /** Records that source database {@code source} goes to target database {@code target} (renamed). */
+    public void database(String source, String target) {
+        databases.put(source, target);
+    }
+
+    /** The renamed databases, source name → target name; databases that keep their names are not listed. */
+    public Map<String, String> databases() {
+        synchronized (databases) {
+            return Collections.unmodifiableMap(new LinkedHashMap<>(databases));
+        }
     }
 
     public void note(String note) {

@@ -76,8 +76,10 @@ public final class Synchronizer {
 
     /** The identity under which a source's replication state is kept on the target. */
     public static String sourceKey(Endpoint source, List<TableMapping> tables) {
-        String scope = String.join(",", new java.util.TreeSet<>(tables.stream().map(t -> String.valueOf(t.source().name().schema()))
-                .toList()));
+        // a renamed database is part of the key: one source may go to shop_v2 and shop_v3 of one target server
+        String scope = String.join(",", new java.util.TreeSet<>(tables.stream().map(t -> String.valueOf(t.source().name().schema())
+                + (java.util.Objects.equals(t.source().name().schema(), t.target().name().schema()) ? ""
+                        : "=" + t.target().name().schema())).toList()));
         String key = source.spec().displayUrl() + "#" + scope;
         if (key.length() <= 600) {
             return key;

@@ -20,11 +20,17 @@ public final class ConnectionTester {
     public static String test(Side side, ConnectionProfile profile, char[] password) {
         ConnectionSpec spec = profile.toSpec(password);
         try {
-            Endpoint endpoint = Migration.connect(side.role(), spec);
+            // a target's database may not exist yet: the migration creates it (and puts a single source database there)
+            Endpoint endpoint = side == Side.TARGET ? Migration.connectTarget(spec) : Migration.connect(side.role(), spec);
             try (Connection c = endpoint.open()) {
                 DatabaseMetaData md = c.getMetaData();
+                String database = "";
+                if (endpoint.urlSchema() != null && endpoint.dialect().catalogReader().isPresent()) {
+                    boolean there = endpoint.dialect().catalogReader().get().schemas(c).contains(endpoint.urlSchema());
+                    database = there ? "" : " Database " + endpoint.urlSchema() + " does not exist yet; the migration creates it.";
+                }
                 return "Connected to " + endpoint.dialect().displayName() + " " + md.getDatabaseProductVersion()
-                        + (profile.user() == null || profile.user().isBlank() ? "" : " as " + profile.user()) + ".";
+                        + (profile.user() == null || profile.user().isBlank() ? "" : " as " + profile.user()) + "." + database;
             } catch (SQLException e) {
                 throw new MigrationException(ConnectionErrors.describe(side.role(), spec, e), MigrationException.CONNECT, e);
             }

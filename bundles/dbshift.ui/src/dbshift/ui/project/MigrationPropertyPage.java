@@ -46,6 +46,7 @@ public final class MigrationPropertyPage extends PropertyPage {
     private Button continueOnError;
     private Button deferTriggers;
     private Text schemas;
+    private Text databaseMap;
 
     private IProject project() {
         return getElement().getAdapter(IProject.class);
@@ -124,6 +125,24 @@ public final class MigrationPropertyPage extends PropertyPage {
         schemas.setMessage("all, or the source profile's database");
         schemas.setToolTipText("Comma-separated database names; empty migrates the source profile's database, or all user databases");
         Widgets.name(schemas, "schemas");
+        label(c, "Target data&bases:");
+        databaseMap = new Text(c, SWT.BORDER);
+        databaseMap.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        databaseMap.setText(dbshift.core.convert.DatabaseMap.of(model.settings().databaseMap()).text());
+        databaseMap.setMessage("source=target, e.g. shop=shop_v2 (empty: the same names)");
+        databaseMap.setToolTipText("The target database each source database goes to (SRC=DST, separated by commas); every "
+                + "reference follows. A source database not named keeps its name.");
+        databaseMap.addModifyListener(e -> {
+            try {
+                dbshift.core.convert.DatabaseMap.parse(databaseMap.getText(), "Target databases");
+                setErrorMessage(null);
+                setValid(true);
+            } catch (IllegalArgumentException ex) {
+                setErrorMessage(ex.getMessage());
+                setValid(false);
+            }
+        });
+        Widgets.name(databaseMap, "databaseMap");
         return c;
     }
 
@@ -155,6 +174,7 @@ public final class MigrationPropertyPage extends PropertyPage {
             continueOnError.setSelection(d.continueOnError());
             deferTriggers.setSelection(d.deferTriggers());
             schemas.setText("");
+            databaseMap.setText("");
         }
         super.performDefaults();
     }
@@ -175,7 +195,8 @@ public final class MigrationPropertyPage extends PropertyPage {
         MigrationProject.Settings s = new MigrationProject.Settings(DefinerMode.values()[definer.getSelectionIndex()],
                 user.isEmpty() ? null : user, ZeroDates.values()[zeroDates.getSelectionIndex()], jobs.getSelection(),
                 chunkRows.getSelection(), continueOnError.getSelection(), schemaList, model.settings().users(),
-                deferTriggers.getSelection());
+                deferTriggers.getSelection(),
+                dbshift.core.convert.DatabaseMap.parse(databaseMap.getText(), "Target databases").names());
         MigrationProject updated = model.withTargetKind(kinds.get(target.getSelectionIndex()).id()).withScope(scope).withSettings(s);
         try {
             MigrationProjects.write(project(), updated, null);

@@ -112,6 +112,9 @@ public final class NewMigrationProjectWizard extends Wizard implements INewWizar
         private Button[] scopes;
         private Combo sourceProfile;
         private Combo targetProfile;
+        private Text databaseMap;
+        /** What the field was last filled with from the profiles; a user's own text is never overwritten. */
+        private String suggested = "";
         private List<Dialect> sourceDialects;
         private List<TargetKind> kinds;
         private List<ConnectionProfile> sources;
@@ -175,11 +178,40 @@ public final class NewMigrationProjectWizard extends Wizard implements INewWizar
             targets = ConnectionStore.get().profiles(Side.TARGET);
             targetProfile = profileCombo(links, targets, "targetProfile");
 
+            new Label(c, SWT.NONE).setText("Target &databases:");
+            databaseMap = new Text(c, SWT.BORDER);
+            databaseMap.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+            databaseMap.setMessage("source=target, e.g. shop=shop_v2 (empty: the same names)");
+            databaseMap.setToolTipText("The target database each source database goes to, SRC=DST separated by commas "
+                    + "(SRC.SCHEMA=DST.SCHEMA where the unit is a schema). Views, routines, triggers, events, foreign keys, grants, "
+                    + "the copy, verification and sync all follow it. A source database not named keeps its name; a single "
+                    + "source database goes to the database the target connection names.");
+            Widgets.name(databaseMap, "databaseMap");
+            sourceProfile.addListener(SWT.Selection, e -> suggestTargetNames());
+            targetProfile.addListener(SWT.Selection, e -> suggestTargetNames());
+
             name.addModifyListener(e -> validate());
+            databaseMap.addModifyListener(e -> validate());
             setControl(c);
             setPageComplete(false);
             setErrorMessage(null);
             name.setFocus();
+        }
+
+        /**
+         * Shows where the source connection's database will go (the target connection's database, or the same name),
+         * ready to be edited; only while the field holds what was suggested before.
+         */
+        private void suggestTargetNames() {
+            if (!databaseMap.getText().equals(suggested)) {
+                return;
+            }
+            ConnectionProfile from = sourceProfile.getSelectionIndex() > 0 ? sources.get(sourceProfile.getSelectionIndex() - 1) : null;
+            ConnectionProfile to = targetProfile.getSelectionIndex() > 0 ? targets.get(targetProfile.getSelectionIndex() - 1) : null;
+            String db = from == null ? null : from.database();
+            String targetDb = to == null || to.database() == null || to.database().isBlank() ? db : to.database();
+            suggested = db == null || db.isBlank() ? "" : db + "=" + targetDb;
+            databaseMap.setText(suggested);
         }
 
         private static Combo profileCombo(Composite parent, List<ConnectionProfile> profiles, String id) {
@@ -214,6 +246,13 @@ public final class NewMigrationProjectWizard extends Wizard implements INewWizar
                     problem = "A project named '" + n + "' exists already.";
                 }
             }
+            if (problem == null) {
+                try {
+                    dbshift.core.convert.DatabaseMap.parse(databaseMap.getText(), "Target databases");
+                } catch (IllegalArgumentException e) {
+                    problem = e.getMessage();
+                }
+            }
             setErrorMessage(problem);
             setPageComplete(problem == null);
         }
@@ -234,7 +273,8 @@ public final class NewMigrationProjectWizard extends Wizard implements INewWizar
             if (targetProfile.getSelectionIndex() > 0) {
                 p = p.withTarget(targets.get(targetProfile.getSelectionIndex() - 1));
             }
-            return p;
+            return p.withSettings(p.settings().withDatabaseMap(
+                    dbshift.core.convert.DatabaseMap.parse(databaseMap.getText(), "Target databases").names()));
         }
     }
 }

@@ -101,13 +101,14 @@ public final class ProjectSession {
     /** Connects both ends (in a job) and returns the migration with the reviewer's choices applied. */
     public Migration open() {
         Endpoint src = Migration.connect("source", source.toSpec(sourcePassword));
-        Endpoint tgt = target == null ? null : Migration.connect("target", target.toSpec(targetPassword));
-        return Migration.live(src, tgt, targetKind(), model.toOptions()).adjust(ReviewedCatalog.of(model, targetDialect()));
+        Endpoint tgt = target == null ? null : Migration.connectTarget(target.toSpec(targetPassword));
+        return Migration.live(src, tgt, targetKind(), model.toOptions()).mapDatabases(model.databaseMap())
+                .adjust(ReviewedCatalog.of(model, targetDialect()));
     }
 
     /** The target endpoint alone (for validating a script), or null without a target. */
     public Endpoint targetEndpoint() {
-        return target == null ? null : Migration.connect("target", target.toSpec(targetPassword));
+        return target == null ? null : Migration.connectTarget(target.toSpec(targetPassword));
     }
 
     public void forgetPasswords() {

@@ -100,7 +100,7 @@ class CommandLineTest {
         for (String command : List.of("assess", "script", "deploy", "copy", "verify", "migrate")) {
             Result help = run(Map.of(), "help", command);
             for (String option : List.of("--source", "--target", "--source-user", "--target-user", "--target-kind", "--out",
-                    "--jobs", "--definer")) {
+                    "--jobs", "--definer", "--map-database")) {
                 assertTrue(help.out().contains(option), command + " lacks " + option + ":\n" + help.out());
             }
         }

@@ -53,6 +53,36 @@ class SourceScriptCommandLineTest {
                 || Files.readString(out.resolve("report.json")).contains("\"targetKind\":\"azure-sql-db\""));
     }
 
+    /** SQL Server's unit is the schema: {@code DB.SCHEMA=DB.SCHEMA} renames it, through names and module text. */
+    @Test
+    void aSchemaIsRenamedEverywhereWithMapDatabase(@TempDir Path dir) throws IOException {
+        Path source = Files.writeString(dir.resolve("sales.sql"), "USE [shop]\nGO\n" + TSQL + """
+                CREATE TABLE [sales].[Lines] ([OrderId] int NOT NULL REFERENCES [sales].[Orders] ([Id]), [Note] nvarchar(50) NULL)
+                GO
+                CREATE VIEW [sales].[BigOrders] AS SELECT o.[Id] FROM [sales].[Orders] o WHERE o.[Total] > 10 -- sales.Orders
+                GO
+                CREATE VIEW [sales].[LineNotes] AS SELECT l.[Note] FROM [shop].[sales].[Lines] l
+                GO
+                """);
+        Path out = dir.resolve("out");
+        Result r = run("script", "--source-script", source.toString(), "--source-kind", "sqlserver", "--target-kind", "azure-sql-db",
+                "--map-database", "shop.sales=shop.sales_v2", "--out", out.toString());
+        assertEquals(0, r.code(), r.out() + r.err());
+        String schema = Files.readString(out.resolve("schema.sql"));
+        assertTrue(schema.contains("CREATE TABLE [sales_v2].[Orders] (") && schema.contains("CREATE TABLE [sales_v2].[Lines] ("), schema);
+        assertTrue(schema.contains("REFERENCES [sales_v2].[Orders]"), schema);
+        assertTrue(schema.contains("VIEW [sales_v2].[BigOrders] AS SELECT o.[Id] FROM [sales_v2].[Orders] o WHERE o.[Total] > 10 "
+                + "-- sales.Orders"), "the view's text follows; its comment stays as written:\n" + schema);
+        assertTrue(schema.contains("FROM [shop].[sales_v2].[Lines] l"), "three-part names keep the database, rename the schema:\n"
+                + schema);
+        assertTrue(!schema.contains("[sales]."), schema);
+
+        Result unknown = run("script", "--source-script", source.toString(), "--source-kind", "sqlserver", "--target-kind",
+                "azure-sql-db", "--map-database", "shop.crm=shop.crm_v2", "--out", out.toString());
+        assertEquals(2, unknown.code(), unknown.out() + unknown.err());
+        assertTrue(unknown.err().contains("crm is not among the source databases in scope (sales)"), unknown.err());
+    }
+
     @Test
     void scriptFromATSqlFileForMySql(@TempDir Path dir) throws IOException {
         Path source = Files.writeString(dir.resolve("sales.sql"), TSQL);
