@@ -645,8 +645,13 @@ public final class Benchmark implements Callable<Integer> {
                 + "streams as jobs; one server: INSERT ... SELECT). \"client us/row\": CPU microseconds per row of the client "
                 + "side (DBShift's JVM, or the tools' processes).\n");
         b.append("\n## Bars (issues 16 and 3)\n\n");
-        for (String l : barLines) {
-            b.append(l.endsWith(":") ? "\n" + l + "\n\n" : "- " + l + "\n");
+        for (int i = 0; i < barLines.size(); i++) {
+            String l = barLines.get(i);
+            boolean heading = l.endsWith(":");
+            if (heading && (i + 1 == barLines.size() || barLines.get(i + 1).endsWith(":"))) {
+                continue; // a heading with no bar of this run under it
+            }
+            b.append(heading ? "\n" + l + "\n\n" : "- " + l + "\n");
         }
         b.append("\n## DBShift heap\n\n");
         for (String l : heapLines) {
