@@ -406,7 +406,7 @@ public final class Benchmark implements Callable<Integer> {
             // one server: the engine copies inside it; this row shows the client-streamed path for comparison
             tools.add(new DbShiftTool(sc.sourceDriver(), own, "load-data", j, false));
         }
-        if (cli != null && !sc.sameServer()) {
+        if (cli != null) {
             tools.add(new DbShiftCliTool(cli, "copy", j, sc.sourceDriver(), own));
             tools.add(new DbShiftCliTool(cli, "migrate", j, sc.sourceDriver(), own));
         }

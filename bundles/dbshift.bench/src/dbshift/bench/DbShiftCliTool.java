@@ -8,8 +8,8 @@ import java.util.Map;
  * {@code dbshift copy} or {@code dbshift migrate} as a user runs it: its own JVM (the product's launcher),
  * connecting, reading both catalogs, copying and writing the report; {@code migrate} also assesses, deploys the
  * schema (the benchmark leaves the target database empty for it) and verifies every slice against the source,
- * which is the whole run a user waits for. The command line keeps database names, so it copies into a database
- * named like the source's on the other server.
+ * which is the whole run a user waits for. Between two servers it copies into a database named like the source's;
+ * on one server into the benchmark's target database, named with {@code --map-database}.
  */
 final class DbShiftCliTool implements CopyTool {
     private final Path launcher;
@@ -60,10 +60,8 @@ final class DbShiftCliTool implements CopyTool {
 
     @Override
     public String targetDatabase(CopyJob job) {
-        if (job.sameServer()) {
-            throw new IllegalStateException("dbshift " + command + " keeps database names; it cannot copy within one server");
-        }
-        return job.sourceDb();
+        // on one server the copy goes to another database, named with --map-database (the same-server path)
+        return job.sameServer() ? job.targetDb() : job.sourceDb();
     }
 
     @Override
@@ -72,6 +70,10 @@ final class DbShiftCliTool implements CopyTool {
                 "--source-user", job.source().user(), "--target", job.target().url(targetDriver, ""), "--target-user",
                 job.target().user(), "--jobs", Integer.toString(jobs), "--databases", job.sourceDb(), "--out",
                 job.scratch().resolve("cli-report").toString());
+        if (job.sameServer()) {
+            cmd = new java.util.ArrayList<>(cmd);
+            cmd.addAll(List.of("--map-database", job.sourceDb() + "=" + job.targetDb()));
+        }
         ExternalProcess.run(cmd, job.log("dbshift-" + command + ".log"),
                 Map.of("DBSHIFT_SOURCE_PASSWORD", "", "DBSHIFT_TARGET_PASSWORD", ""));
         return null;
