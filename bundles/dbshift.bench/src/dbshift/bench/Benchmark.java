@@ -23,11 +23,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * The copy benchmark of issue 3: on one embedded MariaDB 11.4 (source, and target of the MariaDB scenario) and
- * one embedded MySQL 8.0.31 (target of the MySQL scenario), copies the same generated table with DBShift and with
- * the usual tools, checks every copy (row count and content checksum against the source), and prints rows/s and
- * ratios, the bars of the issue, the heap DBShift used, and a matrix of drivers, load methods and job counts.
- * Figures, not a test: nothing here asserts a speed.
+ * The copy benchmark of issues 3 and 16: on one embedded MariaDB 11.4 (source, and target of the same-server
+ * scenario), one embedded MySQL 8.0.31 target (binary log on, as on Azure) and, for MySQL 8 to MySQL 8, a second,
+ * separate MySQL 8.0.31 source, copies the same generated table with DBShift (in process, {@code dbshift copy} and
+ * {@code dbshift migrate} in their own JVM) and with the usual tools, next to the target's ceiling (LOAD DATA of the
+ * same rows from files already on the target host), checks every copy (row count and content checksum against the
+ * source), and prints rows/s, ratios against mydumper/myloader and the ceiling, client and server CPU, the bars of
+ * the issues, the heap DBShift used, and a matrix of drivers, load methods and job counts. Figures, not a test:
+ * nothing here asserts a speed.
  */
 @Command(name = "bench/run", mixinStandardHelpOptions = true, sortOptions = false, version = "DBShift copy benchmark",
         description = { "Copy one generated table with DBShift, mydumper/myloader, mysqldump | mysql and INSERT ... SELECT "
@@ -39,12 +42,16 @@ public final class Benchmark implements Callable<Integer> {
     static final long WARMUP_ROWS = 100_000;
     static final String MARIADB_TO_MARIADB = "MariaDB -> MariaDB";
     static final String MARIADB_TO_MYSQL = "MariaDB -> MySQL 8";
+    static final String MYSQL_TO_MYSQL = "MySQL 8 -> MySQL 8";
+    static final String MYDUMPER = "mydumper/myloader";
+    /** Issue 16: the live heap while copying 10 million rows stays at most this. */
+    static final long HEAP_BAR = 256L * 1024 * 1024;
     /** The heap counts as flat when the live heap of the last third of the copy exceeds the first third's by at most this. */
     static final long FLAT_HEAP_SLACK = 32L * 1024 * 1024;
     private static final long QUIESCE_MILLIS = 120_000;
 
-    @Option(names = "--rows", paramLabel = "N", description = "Rows of the table (default: ${DEFAULT-VALUE}; the issue's large option is 10000000).")
-    long rows = 1_000_000;
+    @Option(names = "--rows", paramLabel = "N", description = "Rows of the table (default: ${DEFAULT-VALUE}, issue 16's size; the heap bar's size is 10000000).")
+    long rows = 3_000_000;
 
     @Option(names = "--jobs", paramLabel = "N", description = "Parallelism for DBShift (--jobs) and mydumper/myloader (--threads) "
             + "(default: DBShift's own default, the number of cores and at least 2).")
@@ -53,8 +60,19 @@ public final class Benchmark implements Callable<Integer> {
     @Option(names = "--repeat", paramLabel = "N", description = "Runs per tool; the table shows the median (default: ${DEFAULT-VALUE}).")
     int repeat = 1;
 
-    @Option(names = "--scenarios", paramLabel = "LIST", split = ",", description = "mariadb, mysql or both (default: mariadb,mysql).")
-    List<String> scenarios = new ArrayList<>(List.of("mariadb", "mysql"));
+    @Option(names = "--scenarios", paramLabel = "LIST", split = ",", description = "mariadb (MariaDB -> MariaDB on one server), mysql "
+            + "(MariaDB -> MySQL 8, two servers), mysql-mysql (MySQL 8 -> a second MySQL 8), two-server (both two-server "
+            + "scenarios) (default: mariadb,mysql,mysql-mysql).")
+    List<String> scenarios = new ArrayList<>(List.of("mariadb", "mysql", "mysql-mysql"));
+
+    @Option(names = "--tools", paramLabel = "LIST", split = ",", description = "Only these rows of the main table: ceiling, dbshift, "
+            + "streamed, cli-copy, cli-migrate, baseline-cli-copy, baseline-cli-migrate, mydumper, dump-pipe, insert-select "
+            + "(default: all that fit the scenario).")
+    List<String> onlyTools;
+
+    @Option(names = "--ceiling-rows", paramLabel = "N", description = "Rows per file (and per LOAD DATA transaction) of the ceiling "
+            + "row (default: DBShift's own slice size for the table, rows / (4 x jobs), between 10,000 and 1,000,000).")
+    Long ceilingRows;
 
     @Option(names = "--matrix", negatable = true, description = "Also measure DBShift per target driver, load method and job count "
             + "(default: on up to 2,000,000 rows, off above).")
@@ -76,6 +94,10 @@ public final class Benchmark implements Callable<Integer> {
 
     @Option(names = "--cli", paramLabel = "FILE", description = "The product's dbshift launcher, for the row that runs 'dbshift copy' in its own JVM (bench/run passes it).")
     Path cli;
+
+    @Option(names = "--baseline-cli", paramLabel = "FILE", description = "The dbshift launcher of another build (e.g. a copy of "
+            + "main's product): its copy and migrate rows are measured in the same run, for before/after figures of a change.")
+    Path baselineCli;
 
     @Option(names = "--work", paramLabel = "DIR", description = "Data directories of the servers and dump files (default: ${DEFAULT-VALUE}).")
     Path work = Path.of("bench", "target", "work");
@@ -99,6 +121,17 @@ public final class Benchmark implements Callable<Integer> {
     }
 
     private record Scenario(String name, BenchServer source, BenchServer target) {
+        boolean sameServer() {
+            return source == target;
+        }
+
+        JdbcDriver sourceDriver() {
+            return source.isMariaDb() ? JdbcDriver.MARIADB : JdbcDriver.CONNECTOR_J;
+        }
+
+        JdbcDriver targetDriver() {
+            return target.isMariaDb() ? JdbcDriver.MARIADB : JdbcDriver.CONNECTOR_J;
+        }
     }
 
     public static void main(String[] args) {
@@ -110,6 +143,15 @@ public final class Benchmark implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (scenarios.remove("two-server")) {
+            scenarios.addAll(List.of("mysql", "mysql-mysql"));
+        }
+        for (String sc : scenarios) {
+            if (!List.of("mariadb", "mysql", "mysql-mysql").contains(sc)) {
+                throw new CommandLine.ParameterException(new CommandLine(this), "--scenarios: unknown scenario '" + sc
+                        + "'; the scenarios are mariadb, mysql, mysql-mysql and two-server");
+            }
+        }
         if (rows < 1 || repeat < 1) {
             throw new CommandLine.ParameterException(new CommandLine(this), "--rows and --repeat must be at least 1");
         }
@@ -129,19 +171,30 @@ public final class Benchmark implements Callable<Integer> {
         try {
             BenchServer mariaDb = startMariaDb();
             servers.add(mariaDb);
-            BenchServer mySql = scenarios.contains("mysql") ? startMySql() : null;
+            boolean twoServer = scenarios.contains("mysql") || scenarios.contains("mysql-mysql");
+            BenchServer mySql = twoServer ? startMySql("mysql", 2, "MySQL target") : null;
             if (mySql != null) {
                 servers.add(mySql);
             }
+            BenchServer mySqlSource = scenarios.contains("mysql-mysql") ? startMySql("mysql-source", 3, "MySQL source") : null;
+            if (mySqlSource != null) {
+                servers.add(mySqlSource);
+            }
             prepareSource(mariaDb);
-            warmUp(mariaDb, mySql);
+            if (mySqlSource != null) {
+                prepareMySqlSource(mariaDb, mySqlSource);
+            }
+            warmUp(mariaDb, mySql, mySqlSource);
 
             List<Scenario> chosen = new ArrayList<>();
             if (scenarios.contains("mariadb")) {
                 chosen.add(new Scenario(MARIADB_TO_MARIADB, mariaDb, mariaDb));
             }
-            if (mySql != null) {
+            if (scenarios.contains("mysql")) {
                 chosen.add(new Scenario(MARIADB_TO_MYSQL, mariaDb, mySql));
+            }
+            if (mySqlSource != null) {
+                chosen.add(new Scenario(MYSQL_TO_MYSQL, mySqlSource, mySql));
             }
             for (Scenario sc : chosen) {
                 runScenario(sc, j);
@@ -190,8 +243,8 @@ public final class Benchmark implements Callable<Integer> {
                         .getInputArguments().stream().filter(a -> a.startsWith("-X")).toList()) + ")");
         header.add("Tools: " + ExternalProcess.version("mysqldump", "--version") + "; " + ExternalProcess.version("mysql", "--version")
                 + "; " + ExternalProcess.version("mydumper", "--version") + "; " + ExternalProcess.version("myloader", "--version"));
-        header.add("Parallelism: DBShift --jobs " + j + ", mydumper/myloader --threads " + j
-                + "; mysqldump | mysql and INSERT ... SELECT are single streams (they have no such option).");
+        header.add("Parallelism: DBShift --jobs " + j + ", mydumper/myloader --threads " + j + ", the ceiling " + j
+                + " LOAD DATA streams; mysqldump | mysql and INSERT ... SELECT are single streams (they have no such option).");
         header.add("Timing: wall seconds of the whole copy (DBShift: connect, read the table's definition, plan, copy; "
                 + "tools: their processes from start to exit); every copy is then checked against the source by row count and "
                 + "checksum and credited only if both match. CPU s: CPU seconds the database servers and the client side "
@@ -220,21 +273,23 @@ public final class Benchmark implements Callable<Integer> {
         return server;
     }
 
-    private BenchServer startMySql() {
-        // MySQL 8 writes a binary log by default, like Azure Database for MySQL
-        String[] options = { "--server-id=2", "--local-infile=1", "--max-allowed-packet=256M",
+    private BenchServer startMySql(String folder, int serverId, String role) {
+        // MySQL 8 writes a binary log by default (sync_binlog=1, innodb_flush_log_at_trx_commit=1), like Azure
+        // Database for MySQL
+        String[] options = { "--server-id=" + serverId, "--local-infile=1", "--max-allowed-packet=256M",
                 "--innodb-buffer-pool-size=" + bufferPool };
-        log.println("# starting MySQL " + EmbeddedMySql.VERSION + " " + String.join(" ", options));
+        log.println("# starting MySQL " + EmbeddedMySql.VERSION + " (" + role + ") " + String.join(" ", options));
         long t0 = System.nanoTime();
-        EmbeddedMySql db = EmbeddedMySql.start(work.resolve("mysql"), SharedServers.cacheDir(), options);
+        EmbeddedMySql db = EmbeddedMySql.start(work.resolve(folder), SharedServers.cacheDir(), options);
         log.printf("#   ready on port %d in %.1f s%n", db.port(), (System.nanoTime() - t0) / 1e9);
         String opts = String.join(" ", options);
         BenchServer server = new BenchServer(db, "MySQL " + EmbeddedMySql.VERSION, opts, false);
         server.findProcesses();
         if (server.pids().isEmpty()) {
-            notes.add("MySQL's server process was not found: its CPU seconds are missing from the table.");
+            notes.add(role + "'s server process was not found: its CPU seconds are missing from the table.");
         }
-        header.add("MySQL target: MySQL " + EmbeddedMySql.VERSION + " (binary log on, its default) " + opts);
+        header.add(role + ": MySQL " + EmbeddedMySql.VERSION + " (binary log on, its default; sync_binlog=1, "
+                + "innodb_flush_log_at_trx_commit=1), a server of its own, " + opts);
         return server;
     }
 
@@ -264,25 +319,62 @@ public final class Benchmark implements Callable<Integer> {
     }
 
     /**
+     * The MySQL 8 source of the MySQL 8 -> MySQL 8 scenario gets the same rows (and the warm-up table), copied from
+     * the MariaDB source untimed and checked by the same fingerprint.
+     */
+    private void prepareMySqlSource(BenchServer mariaDb, BenchServer mySqlSource) throws Exception {
+        log.printf("# copying the %,d rows to the MySQL source (untimed) ...%n", rows);
+        long t0 = System.nanoTime();
+        for (String db : List.of(SOURCE_DB, WARMUP_DB)) {
+            mySqlSource.dropDatabase(CopyState.SCHEMA);
+            mySqlSource.recreateDatabase(db);
+            mySqlSource.execute(OrdersTable.createTable(db));
+            long n = db.equals(SOURCE_DB) ? rows : WARMUP_ROWS;
+            new DbShiftTool(JdbcDriver.MARIADB, JdbcDriver.CONNECTOR_J, "auto", 2, false)
+                    .copy(new CopyJob(mariaDb, db, mySqlSource, db, n, scratch, runLogs("mysql-source")));
+        }
+        mySqlSource.dropDatabase(CopyState.SCHEMA);
+        try (Connection c = mySqlSource.connect(null)) {
+            OrdersTable.Fingerprint got = OrdersTable.fingerprint(c, SOURCE_DB);
+            if (!got.equals(sourceFingerprint)) {
+                throw new IllegalStateException("the MySQL source's table differs from the MariaDB source's: " + got + " vs "
+                        + sourceFingerprint);
+            }
+            try (var s = c.createStatement()) {
+                s.execute("ANALYZE TABLE " + SOURCE_DB + "." + OrdersTable.NAME);
+            }
+        }
+        mySqlSource.purgeBinaryLogs();
+        mySqlSource.quiesce(QUIESCE_MILLIS);
+        log.printf("#   same fingerprint on the MySQL source (%.1f s)%n", (System.nanoTime() - t0) / 1e9);
+    }
+
+    /**
      * DBShift runs in this JVM, so its code is compiled by the JIT during the first copy; one untimed copy of a
      * small table per target and driver makes the timed runs measure the engine rather than the JIT. The native
      * tools need no such warm-up; the command-line row shows a cold JVM.
      */
-    private void warmUp(BenchServer mariaDb, BenchServer mySql) throws Exception {
+    private void warmUp(BenchServer mariaDb, BenchServer mySql, BenchServer mySqlSource) throws Exception {
         log.printf("# warm-up: untimed DBShift copies of %,d rows%n", WARMUP_ROWS);
-        List<BenchServer> targets = new ArrayList<>(List.of(mariaDb));
+        List<BenchServer[]> pairs = new ArrayList<>();
+        pairs.add(new BenchServer[] { mariaDb, mariaDb });
         if (mySql != null) {
-            targets.add(mySql);
+            pairs.add(new BenchServer[] { mariaDb, mySql });
         }
-        for (BenchServer target : targets) {
+        if (mySqlSource != null) {
+            pairs.add(new BenchServer[] { mySqlSource, mySql });
+        }
+        for (BenchServer[] pair : pairs) {
+            BenchServer target = pair[1];
+            JdbcDriver read = pair[0].isMariaDb() ? JdbcDriver.MARIADB : JdbcDriver.CONNECTOR_J;
             for (JdbcDriver driver : JdbcDriver.values()) {
                 String db = WARMUP_DB + "_dst";
                 target.dropDatabase(CopyState.SCHEMA);
                 target.recreateDatabase(db);
                 target.execute(OrdersTable.createTable(db));
                 try {
-                    new DbShiftTool(JdbcDriver.MARIADB, driver, "auto", 2, false)
-                            .copy(new CopyJob(mariaDb, WARMUP_DB, target, db, WARMUP_ROWS, scratch, runLogs("warm-up")));
+                    new DbShiftTool(read, driver, "auto", 2, false)
+                            .copy(new CopyJob(pair[0], WARMUP_DB, target, db, WARMUP_ROWS, scratch, runLogs("warm-up")));
                 } catch (Exception e) {
                     // the timed runs will fail the same way and say so in the table
                     notes.add("Warm-up copy into " + target.label() + " writing through " + driver.displayName + " failed: "
@@ -292,27 +384,43 @@ public final class Benchmark implements Callable<Integer> {
                 target.dropDatabase(CopyState.SCHEMA);
             }
         }
-        header.add(String.format("Warm-up: one untimed DBShift copy of %,d rows per target server and driver before the "
+        header.add(String.format("Warm-up: one untimed DBShift copy of %,d rows per scenario and target driver before the "
                 + "timed runs (DBShift runs in the benchmark's JVM; the CLI row starts a cold one).", WARMUP_ROWS));
     }
 
     // ---- runs ----------------------------------------------------------------------------------------------------
 
+    /** DBShift's slice size for the benchmark table (CopyEngine.sliceRows: rows / (4 x jobs), 10,000 to 1,000,000). */
+    private long defaultCeilingRows(int j) {
+        return Math.max(10_000, Math.min(1_000_000, rows / (4L * j)));
+    }
+
     private void runScenario(Scenario sc, int j) throws Exception {
-        JdbcDriver own = sc.target().isMariaDb() ? JdbcDriver.MARIADB : JdbcDriver.CONNECTOR_J;
+        JdbcDriver own = sc.targetDriver();
         List<CopyTool> tools = new ArrayList<>();
-        tools.add(new DbShiftTool(JdbcDriver.MARIADB, own, "auto", j, false));
-        if (sc.source() == sc.target()) {
-            // one server: the engine copies inside it; this row shows the client-streamed path for comparison
-            tools.add(new DbShiftTool(JdbcDriver.MARIADB, own, "load-data", j, false));
+        if (!sc.sameServer()) {
+            tools.add(new CeilingTool(j, ceilingRows != null ? ceilingRows : defaultCeilingRows(j)));
         }
-        if (cli != null && sc.source() != sc.target()) {
-            tools.add(new DbShiftCliTool(cli, j, own));
+        tools.add(new DbShiftTool(sc.sourceDriver(), own, "auto", j, false));
+        if (sc.sameServer()) {
+            // one server: the engine copies inside it; this row shows the client-streamed path for comparison
+            tools.add(new DbShiftTool(sc.sourceDriver(), own, "load-data", j, false));
+        }
+        if (cli != null) {
+            tools.add(new DbShiftCliTool(cli, "copy", j, sc.sourceDriver(), own));
+            tools.add(new DbShiftCliTool(cli, "migrate", j, sc.sourceDriver(), own));
+        }
+        if (baselineCli != null && !sc.sameServer()) {
+            tools.add(new DbShiftCliTool(baselineCli, "copy", j, sc.sourceDriver(), own).baseline());
+            tools.add(new DbShiftCliTool(baselineCli, "migrate", j, sc.sourceDriver(), own).baseline());
         }
         tools.add(new MydumperTool(j, mydumperRows));
         tools.add(new DumpPipeTool());
         if (sc.source() == sc.target()) {
             tools.add(new InsertSelectTool());
+        }
+        if (onlyTools != null) {
+            tools.removeIf(t -> !onlyTools.contains(toolKey(t)));
         }
         List<Measurement> ms = new ArrayList<>();
         for (CopyTool t : tools) {
@@ -356,6 +464,14 @@ public final class Benchmark implements Callable<Integer> {
         if (tool.needsTargetTable()) {
             target.execute(OrdersTable.createTable(targetDb));
         }
+        try {
+            tool.prepare(job);
+        } catch (Exception e) {
+            m.failed("preparing failed: " + oneLine(e), loadAverage());
+            log.printf("# %s: %s: preparing failed: %s%n", sc.name(), tool.name(), oneLine(e));
+            tool.cleanUp(job);
+            return null;
+        }
         target.purgeBinaryLogs();
         target.quiesce(QUIESCE_MILLIS);
         if (sc.source() != target) {
@@ -364,11 +480,9 @@ public final class Benchmark implements Callable<Integer> {
         String load = loadAverage();
         log.printf("# %s: %s (%s) ...", sc.name(), tool.name(), tool.settings());
         log.flush();
-        List<Long> pids = new ArrayList<>(sc.source().pids());
-        if (sc.source() != target) {
-            pids.addAll(target.pids());
-        }
-        CpuMeter.Snapshot cpu0 = CpuMeter.take(pids);
+        List<Long> sourcePids = sc.sameServer() ? List.of() : sc.source().pids();
+        List<Long> targetPids = target.pids();
+        CpuMeter.Snapshot cpu0 = CpuMeter.take(sourcePids, targetPids);
         long t0 = System.nanoTime();
         String note = null;
         String failure = null;
@@ -378,7 +492,7 @@ public final class Benchmark implements Callable<Integer> {
             failure = "failed: " + oneLine(e);
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
-        CpuMeter.Snapshot cpu = CpuMeter.take(pids).minus(cpu0);
+        CpuMeter.Snapshot cpu = CpuMeter.take(sourcePids, targetPids).minus(cpu0);
         if (failure == null) {
             try (Connection c = target.connect(null)) {
                 OrdersTable.Fingerprint got = OrdersTable.fingerprint(c, targetDb);
@@ -393,12 +507,14 @@ public final class Benchmark implements Callable<Integer> {
         }
         if (failure == null) {
             m.credited(seconds, note, load, cpu);
-            log.printf(" %.2f s, %,.0f rows/s, CPU s server %.1f client %.1f%s%n", seconds, rows / seconds, cpu.servers(),
-                    cpu.client(), note == null ? "" : " (" + note + ")");
+            log.printf(" %.2f s, %,.0f rows/s, CPU s server %.1f (source %.1f, target %.1f) client %.1f (%.2f us/row)%s%n", seconds,
+                    rows / seconds, cpu.servers(), cpu.source(), cpu.target(), cpu.client(), cpu.client() * 1e6 / rows,
+                    note == null ? "" : " (" + note + ")");
         } else {
             m.failed(failure, load);
             log.printf(" NOT CREDITED after %.2f s: %s%n", seconds, failure);
         }
+        tool.cleanUp(job);
         target.dropDatabase(targetDb);
         target.dropDatabase(CopyState.SCHEMA);
         target.purgeBinaryLogs();
@@ -407,8 +523,7 @@ public final class Benchmark implements Callable<Integer> {
 
     /** An extra, untimed DBShift copy that forces a full GC every second and records the live heap. */
     private void heapProbe(Scenario sc, int j) throws Exception {
-        JdbcDriver own = sc.target().isMariaDb() ? JdbcDriver.MARIADB : JdbcDriver.CONNECTOR_J;
-        DbShiftTool tool = new DbShiftTool(JdbcDriver.MARIADB, own, "auto", j, true);
+        DbShiftTool tool = new DbShiftTool(sc.sourceDriver(), sc.targetDriver(), "auto", j, true);
         Measurement m = new Measurement(sc.name(), "DBShift heap probe", tool.settings(), rows);
         runOnce(sc, tool, m);
         HeapSampler.HeapStats h = tool.lastHeap();
@@ -430,6 +545,8 @@ public final class Benchmark implements Callable<Integer> {
         barLines.add(String.format("Heap flat while copying %,d rows: live heap %s in the first third, %s in the last third, "
                 + "max %s (bar: last third at most %s above the first) -> %s%s", rows, mb(thirds[0]), mb(thirds[1]),
                 mb(h.maxLive()), mb(FLAT_HEAP_SLACK), verdict, scale));
+        barLines.add(String.format("Heap at most %s while copying %,d rows (issue 16): largest live heap %s, max heap %s -> %s%s",
+                mb(HEAP_BAR), rows, mb(h.maxLive()), mb(h.maxHeap()), h.maxLive() <= HEAP_BAR ? "MET" : "NOT MET", scale));
     }
 
     private void runMatrix(Scenario sc, int j) throws Exception {
@@ -470,21 +587,31 @@ public final class Benchmark implements Callable<Integer> {
 
     private void judgeBars() {
         List<String> bars = new ArrayList<>();
-        bar(bars, MARIADB_TO_MARIADB, "mydumper/myloader", 1.5);
-        bar(bars, MARIADB_TO_MARIADB, "INSERT ... SELECT", 0.8);
-        bar(bars, MARIADB_TO_MYSQL, "mysqldump | mysql", 1.5);
+        bars.add("Issue 16 (two servers, target with its binary log on):");
+        for (String sc : List.of(MARIADB_TO_MYSQL, MYSQL_TO_MYSQL)) {
+            bar(bars, sc, "dbshift copy (CLI)", MYDUMPER, 1.1);
+            bar(bars, sc, "dbshift copy (CLI)", CeilingTool.NAME, 0.9);
+            bar(bars, sc, "dbshift migrate (schema, copy, verify)", MYDUMPER, 0.9);
+            bar(bars, sc, "DBShift", MYDUMPER, 1.1);
+            bar(bars, sc, "DBShift", CeilingTool.NAME, 0.9);
+        }
+        bars.add("Issue 3, then the heap (issues 3 and 16):");
+        bar(bars, MARIADB_TO_MARIADB, "DBShift", MYDUMPER, 1.5);
+        bar(bars, MARIADB_TO_MARIADB, "DBShift", "INSERT ... SELECT", 0.8);
+        bar(bars, MARIADB_TO_MYSQL, "DBShift", "mysqldump | mysql", 1.5);
         barLines.addAll(0, bars);
     }
 
-    private void bar(List<String> bars, String scenario, String baseline, double needed) {
-        Measurement d = find(scenario, "DBShift");
+    private void bar(List<String> bars, String scenario, String tool, String baseline, double needed) {
+        Measurement d = find(scenario, tool);
         Measurement b = find(scenario, baseline);
         if (d == null || b == null) {
             return;
         }
-        String label = String.format("%s: DBShift at least %.1fx %s", scenario, needed, baseline);
+        String label = String.format("%s: %s at least %.1fx %s", scenario, tool.equals("DBShift") ? "DBShift in process" : tool,
+                needed, baseline);
         if (!d.isCredited()) {
-            bars.add(label + ": NOT MET (DBShift's copy was not credited: " + d.check() + ")");
+            bars.add(label + ": NOT MET (its copy was not credited: " + d.check() + ")");
         } else if (!b.isCredited()) {
             bars.add(label + ": cannot judge (the baseline was not credited: " + b.check() + ")");
         } else {
@@ -502,20 +629,29 @@ public final class Benchmark implements Callable<Integer> {
         }
         b.append('\n');
         List<String[]> table = new ArrayList<>();
-        table.add(new String[] { "scenario", "tool", "settings", "rows", "seconds", "rows/s", "DBShift / tool", "CPU s server",
-                "CPU s client", "check" });
+        table.add(new String[] { "scenario", "tool", "settings", "rows", "seconds", "rows/s", "x mydumper", "x ceiling",
+                "CPU s server", "CPU s source", "CPU s target", "CPU s client", "client us/row", "check" });
         for (Measurement m : main) {
-            Measurement d = find(m.scenario, "DBShift");
-            String ratio = m.isCredited() && d != null && d.isCredited() ? String.format("%.2fx", d.rowsPerSecond() / m.rowsPerSecond()) : "-";
             table.add(new String[] { m.scenario, m.tool, m.settings, String.format("%,d", m.rows),
                     m.isCredited() ? String.format("%.2f", m.medianSeconds()) : "-",
-                    m.isCredited() ? String.format("%,.0f", m.rowsPerSecond()) : "-", ratio, cpuCell(m.serverCpu),
-                    cpuCell(m.clientCpu), m.check() + (m.notes.isEmpty() ? "" : "; " + String.join("; ", m.notes)) });
+                    m.isCredited() ? String.format("%,.0f", m.rowsPerSecond()) : "-", ratio(m, find(m.scenario, MYDUMPER)),
+                    ratio(m, find(m.scenario, m.scenario.equals(MARIADB_TO_MARIADB) ? "INSERT ... SELECT" : CeilingTool.NAME)),
+                    cpuCell(m.serverCpu), cpuCell(m.sourceCpu), cpuCell(m.targetCpu), cpuCell(m.clientCpu), perRow(m.clientCpu, m.rows),
+                    m.check() + (m.notes.isEmpty() ? "" : "; " + String.join("; ", m.notes)) });
         }
         table(b, table);
-        b.append("\n## Bars (issue 3)\n\n");
-        for (String l : barLines) {
-            b.append("- ").append(l).append('\n');
+        b.append("\n\"x mydumper\" and \"x ceiling\": this row's rows/s divided by mydumper/myloader's and by the ceiling's of the "
+                + "same scenario (two servers: LOAD DATA LOCAL of the same rows from files already on the target host, as many "
+                + "streams as jobs; one server: INSERT ... SELECT). \"client us/row\": CPU microseconds per row of the client "
+                + "side (DBShift's JVM, or the tools' processes).\n");
+        b.append("\n## Bars (issues 16 and 3)\n\n");
+        for (int i = 0; i < barLines.size(); i++) {
+            String l = barLines.get(i);
+            boolean heading = l.endsWith(":");
+            if (heading && (i + 1 == barLines.size() || barLines.get(i + 1).endsWith(":"))) {
+                continue; // a heading with no bar of this run under it
+            }
+            b.append(heading ? "\n" + l + "\n\n" : "- " + l + "\n");
         }
         b.append("\n## DBShift heap\n\n");
         for (String l : heapLines) {
@@ -579,7 +715,7 @@ public final class Benchmark implements Callable<Integer> {
 
     private String csv() {
         StringBuilder b = new StringBuilder("table,scenario,tool,settings,rows,credited,median_seconds,rows_per_second,all_seconds,"
-                + "server_cpu_seconds,client_cpu_seconds,load_average,check\n");
+                + "server_cpu_seconds,client_cpu_seconds,load_average,check,source_cpu_seconds,target_cpu_seconds\n");
         for (Measurement m : main) {
             csvRow(b, "main", m);
         }
@@ -593,7 +729,7 @@ public final class Benchmark implements Callable<Integer> {
         List<String> cells = List.of(table, m.scenario, m.tool, m.settings, Long.toString(m.rows), Boolean.toString(m.isCredited()),
                 m.isCredited() ? String.format(Locale.ROOT, "%.3f", m.medianSeconds()) : "",
                 m.isCredited() ? String.format(Locale.ROOT, "%.0f", m.rowsPerSecond()) : "", m.allSeconds(),
-                join(m.serverCpu), join(m.clientCpu), String.join("/", m.loads), m.check());
+                join(m.serverCpu), join(m.clientCpu), String.join("/", m.loads), m.check(), join(m.sourceCpu), join(m.targetCpu));
         b.append(String.join(",", cells.stream().map(Benchmark::csvCell).toList())).append('\n');
     }
 
@@ -613,6 +749,41 @@ public final class Benchmark implements Callable<Integer> {
         Path dir = out.resolve("logs").resolve(name.length() > 100 ? name.substring(0, 100) : name);
         Files.createDirectories(dir);
         return dir;
+    }
+
+    /** The name of a tool for --tools. */
+    private static String toolKey(CopyTool t) {
+        if (t instanceof CeilingTool) {
+            return "ceiling";
+        }
+        if (t instanceof DbShiftTool d) {
+            return d.requestedMethod().equals("auto") ? "dbshift" : "streamed";
+        }
+        if (t instanceof DbShiftCliTool c) {
+            return (c.isBaseline() ? "baseline-" : "") + (c.isMigrate() ? "cli-migrate" : "cli-copy");
+        }
+        if (t instanceof MydumperTool) {
+            return "mydumper";
+        }
+        if (t instanceof DumpPipeTool) {
+            return "dump-pipe";
+        }
+        return "insert-select";
+    }
+
+    /** {@code m}'s rows/s divided by {@code baseline}'s, e.g. {@code 1.12x}, or "-". */
+    private static String ratio(Measurement m, Measurement baseline) {
+        return m.isCredited() && baseline != null && baseline.isCredited()
+                ? String.format("%.2fx", m.rowsPerSecond() / baseline.rowsPerSecond()) : "-";
+    }
+
+    /** The median client CPU per row in microseconds, or "-". */
+    private static String perRow(List<Double> values, long rows) {
+        if (values.isEmpty()) {
+            return "-";
+        }
+        List<Double> sorted = values.stream().sorted().toList();
+        return String.format("%.2f", sorted.get(sorted.size() / 2) * 1e6 / rows);
     }
 
     /** The median CPU seconds of the credited runs, or "-". */

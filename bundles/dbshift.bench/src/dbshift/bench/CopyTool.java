@@ -17,6 +17,14 @@ interface CopyTool {
         return job.targetDb();
     }
 
+    /** Untimed work before the copy (e.g. the ceiling's files); the default does nothing. */
+    default void prepare(CopyJob job) throws Exception {
+    }
+
+    /** Untimed work after the copy and its check (e.g. deleting prepared files); the default does nothing. */
+    default void cleanUp(CopyJob job) throws Exception {
+    }
+
     /** Copies the table; throws when the tool reports a failure. Returns a note for the output (phases, method), or null. */
     String copy(CopyJob job) throws Exception;
 }

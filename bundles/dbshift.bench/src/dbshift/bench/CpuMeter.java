@@ -14,10 +14,18 @@ final class CpuMeter {
     /** Clock ticks per second of {@code /proc/.../stat}; 100 on every Linux this runs on (getconf CLK_TCK). */
     private static final double TICKS = 100.0;
 
-    /** CPU seconds at one moment; {@link #minus} gives what a run used. */
-    record Snapshot(double self, double children, double servers) {
+    /**
+     * CPU seconds at one moment; {@link #minus} gives what a run used. {@code source} is zero when source and target
+     * are one server (its seconds are all in {@code target}).
+     */
+    record Snapshot(double self, double children, double source, double target) {
         Snapshot minus(Snapshot before) {
-            return new Snapshot(self - before.self, children - before.children, servers - before.servers);
+            return new Snapshot(self - before.self, children - before.children, source - before.source, target - before.target);
+        }
+
+        /** Both database servers. */
+        double servers() {
+            return source + target;
         }
 
         /** The client side: DBShift's JVM or the tools' processes. */
@@ -29,14 +37,23 @@ final class CpuMeter {
     private CpuMeter() {
     }
 
-    static Snapshot take(List<Long> serverPids) {
+    /** This JVM, its waited-for children, and the source's and the target's server processes (no source pids: one server). */
+    static Snapshot take(List<Long> sourcePids, List<Long> targetPids) {
         double[] own = read(Path.of("/proc/self/stat"));
-        double servers = 0;
-        for (long pid : serverPids) {
-            double[] s = read(Path.of("/proc/" + pid + "/stat"));
-            servers += s[0];
+        return new Snapshot(own[0], own[1], sum(sourcePids), sum(targetPids));
+    }
+
+    /** This JVM, its waited-for children, and the given processes (counted as {@link Snapshot#servers()}). */
+    static Snapshot take(List<Long> serverPids) {
+        return take(List.of(), serverPids);
+    }
+
+    private static double sum(List<Long> pids) {
+        double total = 0;
+        for (long pid : pids) {
+            total += read(Path.of("/proc/" + pid + "/stat"))[0];
         }
-        return new Snapshot(own[0], own[1], servers);
+        return total;
     }
 
     /** {utime + stime, cutime + cstime} in seconds, or zeros when the process is gone. */

@@ -23,6 +23,40 @@ final class ExternalProcess {
         }
     }
 
+    /**
+     * Runs the commands at the same time, each with its output in {@code logs/<name>-<k>.log}; fails when any
+     * exits non-zero or prints a warning (the load tools print warnings to their output).
+     */
+    static void parallel(List<List<String>> commands, Path logs, String name) throws IOException, InterruptedException {
+        List<Process> ps = new ArrayList<>();
+        List<Path> outs = new ArrayList<>();
+        try {
+            for (int k = 0; k < commands.size(); k++) {
+                Path log = logs.resolve(name + "-" + (k + 1) + ".log");
+                outs.add(log);
+                ps.add(new ProcessBuilder(commands.get(k)).redirectErrorStream(true).redirectOutput(log.toFile()).start());
+            }
+            List<String> failures = new ArrayList<>();
+            for (int k = 0; k < ps.size(); k++) {
+                int code = waitFor(ps.get(k));
+                if (code != 0) {
+                    failures.add(commands.get(k).get(0) + " #" + (k + 1) + " exited with " + code + ": " + tail(outs.get(k)));
+                } else if (Files.size(outs.get(k)) > 0 && Files.readString(outs.get(k)).contains("Warning")) {
+                    failures.add(commands.get(k).get(0) + " #" + (k + 1) + " reported warnings: " + tail(outs.get(k)));
+                }
+            }
+            if (!failures.isEmpty()) {
+                throw new IOException(String.join("; ", failures));
+            }
+        } finally {
+            ps.forEach(p -> {
+                if (p.isAlive()) {
+                    p.destroyForcibly();
+                }
+            });
+        }
+    }
+
     /** {@code first | second}; fails when either side exits non-zero (what {@code set -o pipefail} does). */
     static void pipe(List<String> first, List<String> second, Path log) throws IOException, InterruptedException {
         ProcessBuilder a = new ProcessBuilder(first).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));

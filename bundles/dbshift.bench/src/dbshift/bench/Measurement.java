@@ -17,6 +17,9 @@ final class Measurement {
     final List<String> notes = new ArrayList<>();
     final List<String> loads = new ArrayList<>();
     final List<Double> serverCpu = new ArrayList<>();
+    /** Two servers only: the source's and the target's share of {@link #serverCpu}. */
+    final List<Double> sourceCpu = new ArrayList<>();
+    final List<Double> targetCpu = new ArrayList<>();
     final List<Double> clientCpu = new ArrayList<>();
     int attempts;
 
@@ -31,6 +34,10 @@ final class Measurement {
         attempts++;
         seconds.add(s);
         serverCpu.add(cpu.servers());
+        if (cpu.source() > 0) {
+            sourceCpu.add(cpu.source());
+            targetCpu.add(cpu.target());
+        }
         clientCpu.add(cpu.client());
         if (note != null && !notes.contains(note)) {
             notes.add(note);

@@ -46,6 +46,11 @@ public final class CopyEngine {
     private boolean sameServer;
     /** Check every slice against the source and copy again only those that differ (repair), whatever the checkpoints say. */
     private boolean repair;
+    /**
+     * When not null: the source fingerprint of every slice this run streamed and committed, by table key and range,
+     * computed from the rows the copy read (see {@link #fingerprintSource}).
+     */
+    private Map<String, Map<KeyRange, RowHasher>> sourceFingerprints;
 
     public CopyEngine(Endpoint source, Endpoint target, MigrationOptions options, MigrationRun run) {
         this.source = source;
@@ -69,6 +74,8 @@ public final class CopyEngine {
         final boolean wasDone;
         final SliceComparison comparison;
         final List<ValueKind> targetKeyKinds;
+        /** The kinds verification compares this table's columns by (for the copy's source fingerprints). */
+        final List<ValueKind> compareKinds;
         final List<String> recopied = java.util.Collections.synchronizedList(new ArrayList<>());
         final AtomicInteger remaining;
         final AtomicLong rows = new AtomicLong();
@@ -88,7 +95,17 @@ public final class CopyEngine {
             this.resumed = !committed.isEmpty() || wasDone;
             this.wasDone = wasDone;
             this.comparison = committed.isEmpty() ? null : new SliceComparison(source, target, mapping);
+            this.compareKinds = sourceFingerprints == null ? null : compareKinds(mapping);
             this.remaining = new AtomicInteger(slices.size());
+        }
+
+        /** The kinds verification will compare by, or null when it cannot pair the columns (the copy then reports why). */
+        private List<ValueKind> compareKinds(TableMapping mapping) {
+            try {
+                return new SliceComparison(source, target, mapping).kinds();
+            } catch (IllegalStateException e) {
+                return null;
+            }
         }
 
         private static ValueKind kindOf(List<TransferColumn> columns, String key) {
@@ -109,6 +126,22 @@ public final class CopyEngine {
     public void repair(List<TableMapping> tables) throws SQLException {
         repair = true;
         copy(tables);
+    }
+
+    /**
+     * Makes the copy fingerprint the source rows of every slice it streams, as verification would (the same columns,
+     * kinds and hash), so that a verification right after the copy can read only the target for those slices
+     * ({@link Verifier#withSourceFingerprints}). Slices copied within one server, or checked rather than copied, have
+     * none and are verified by reading both sides.
+     */
+    public CopyEngine fingerprintSource() {
+        sourceFingerprints = new ConcurrentHashMap<>();
+        return this;
+    }
+
+    /** The fingerprints {@link #fingerprintSource} asked for: table key, then slice range. */
+    public Map<String, Map<KeyRange, RowHasher>> sourceFingerprints() {
+        return sourceFingerprints == null ? Map.of() : sourceFingerprints;
     }
 
     /** Copies the tables; every table ends with a {@link TableResult} in the run. */
@@ -333,8 +366,14 @@ public final class CopyEngine {
                 }
                 long rows = sameServer ? loader.copyWithinServer(tgt, sourceTable, targetTable, job.columns, job.keys, job.keyKinds,
                         task.range, options) : -1;
+                RowHasher fingerprint = null;
                 if (rows < 0) {
-                    try (RowStream stream = source.dialect().rowReader().open(src, sourceTable, job.columns, task.range, true)) {
+                    try (RowStream read = source.dialect().rowReader().open(src, sourceTable, job.columns, task.range, true)) {
+                        RowStream stream = read;
+                        if (sourceFingerprints != null && job.compareKinds != null) {
+                            fingerprint = new RowHasher(job.compareKinds);
+                            stream = new HashingRowStream(read, fingerprint, job.columns.size());
+                        }
                         rows = loader.load(tgt, targetTable, job.columns, stream, options, run.progress()::isCancelled);
                     }
                 } else if (job.method != null && !job.method.startsWith("INSERT … SELECT")) {
@@ -342,6 +381,9 @@ public final class CopyEngine {
                 }
                 state.sliceDone(tgt, job.mapping.key(), task.sliceNo, rows);
                 tgt.commit();
+                if (fingerprint != null && fingerprint.count() == rows) {
+                    sourceFingerprints.computeIfAbsent(job.mapping.key(), k -> new ConcurrentHashMap<>()).put(task.range, fingerprint);
+                }
                 return rows;
             } catch (SQLException e) {
                 rollback(tgt);

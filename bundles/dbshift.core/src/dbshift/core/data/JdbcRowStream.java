@@ -25,9 +25,11 @@ public final class JdbcRowStream implements RowStream {
         raw = new boolean[columns.size()];
         for (int i = 0; i < raw.length; i++) {
             int type = md.getColumnType(i + 1);
+            // a date/time the server printed as text (read as CAST(... AS CHAR)) is ASCII: its bytes are its text,
+            // without a String per value
             raw[i] = rawAll || columns.get(i).kind().isBinary() || switch (type) {
                 case Types.CHAR, Types.VARCHAR, Types.LONGVARCHAR, Types.NCHAR, Types.NVARCHAR, Types.LONGNVARCHAR,
-                        Types.CLOB, Types.NCLOB -> columns.get(i).kind() == ValueKind.TEXT;
+                        Types.CLOB, Types.NCLOB -> columns.get(i).kind() == ValueKind.TEXT || columns.get(i).kind() == ValueKind.TEMPORAL;
                 default -> false;
             };
         }

@@ -36,12 +36,25 @@ public final class RowHasher {
             for (int i = 0; i < kinds.size(); i++) {
                 h = mix(h, canonical(kinds.get(i), rows.get(i)));
             }
-            long a = splitmix(h);
-            count++;
-            sum += a;
-            xor ^= splitmix(a ^ 0x9e3779b97f4a7c15L);
+            addHash(h);
         }
         return this;
+    }
+
+    /** Adds one row, its values in column order (as {@link RowStream#get} gives them); the same as {@link #addAll} would. */
+    public void add(byte[][] values) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < kinds.size(); i++) {
+            h = mix(h, canonical(kinds.get(i), values[i]));
+        }
+        addHash(h);
+    }
+
+    private void addHash(long h) {
+        long a = splitmix(h);
+        count++;
+        sum += a;
+        xor ^= splitmix(a ^ 0x9e3779b97f4a7c15L);
     }
 
     public long count() {
@@ -100,6 +113,10 @@ public final class RowHasher {
 
     /** 1.500 and 1.5 are the same number (engines differ in the scale they keep); integers pass unchanged. */
     private static byte[] canonicalNumber(byte[] v) {
+        byte[] plain = plainDecimal(v);
+        if (plain != null) {
+            return plain;
+        }
         for (byte b : v) {
             if (b == '.' || b == 'e' || b == 'E') {
                 try {
@@ -113,7 +130,87 @@ public final class RowHasher {
         return v;
     }
 
+    /**
+     * The common case of {@link #canonicalNumber} without a BigDecimal per value (verification hashes millions):
+     * an optional minus, digits without a leading zero (or a single 0), a point and digits. Trailing zeros of the
+     * fraction go, and the point when nothing is left after it; what BigDecimal.stripTrailingZeros().toPlainString()
+     * gives for such text. Null for anything else (exponents, leading zeros, a plus sign), which takes the BigDecimal way.
+     */
+    static byte[] plainDecimal(byte[] v) {
+        int n = v.length;
+        int start = n > 0 && v[0] == '-' ? 1 : 0;
+        int dot = -1;
+        for (int i = start; i < n; i++) {
+            byte b = v[i];
+            if (b == '.') {
+                if (dot >= 0) {
+                    return null;
+                }
+                dot = i;
+            } else if (b < '0' || b > '9') {
+                return null;
+            }
+        }
+        if (dot < 0) {
+            return v; // an integer passes unchanged, as before
+        }
+        int intDigits = dot - start;
+        if (intDigits == 0 || intDigits > 1 && v[start] == '0' || dot == n - 1) {
+            return null;
+        }
+        int end = n;
+        while (end > dot + 1 && v[end - 1] == '0') {
+            end--;
+        }
+        if (end == dot + 1) {
+            end = dot;
+        }
+        boolean zero = true;
+        for (int i = start; i < end; i++) {
+            if (v[i] != '0' && v[i] != '.') {
+                zero = false;
+                break;
+            }
+        }
+        if (zero) {
+            return new byte[] { '0' };
+        }
+        return end == n ? v : java.util.Arrays.copyOf(v, end);
+    }
+
     private static byte[] trimFraction(byte[] v) {
+        int dot = -1;
+        for (int i = 0; i < v.length; i++) {
+            if (v[i] == '.') {
+                dot = i;
+                break;
+            }
+        }
+        if (dot < 0) {
+            return v;
+        }
+        // only ASCII digits after the point: trim the bytes as they are (no String per value)
+        boolean digits = true;
+        for (int i = dot + 1; i < v.length; i++) {
+            if (v[i] < '0' || v[i] > '9') {
+                digits = false;
+                break;
+            }
+        }
+        if (digits) {
+            int end = v.length;
+            while (end > dot + 1 && v[end - 1] == '0') {
+                end--;
+            }
+            if (end == dot + 1) {
+                end = dot;
+            }
+            return end == v.length ? v : java.util.Arrays.copyOf(v, end);
+        }
+        return trimFractionText(v);
+    }
+
+    private static byte[] trimFractionText(byte[] v) {
         String s = text(v);
         int dot = s.indexOf('.');
         if (dot < 0) {

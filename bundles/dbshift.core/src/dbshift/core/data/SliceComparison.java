@@ -57,6 +57,18 @@ public final class SliceComparison {
         return new Result(s, t);
     }
 
+    /**
+     * Reads the range on the target only, against a source fingerprint of the same range that the copy computed
+     * from the rows it read ({@link HashingRowStream}), with the same columns and kinds {@link #compare} uses.
+     */
+    public Result compareWithSource(Connection tgt, KeyRange range, RowHasher sourceRows) throws SQLException {
+        RowHasher t = new RowHasher(kinds);
+        try (RowStream rows = target.dialect().rowReader().open(tgt, mapping.target(), targetColumns, range, false)) {
+            t.addAll(rows);
+        }
+        return new Result(sourceRows, t);
+    }
+
     /** The target's columns in the source's order (by name), read the target dialect's lossless way. */
     private static List<TransferColumn> alignedTargetColumns(Endpoint target, TableMapping m, List<TransferColumn> sourceColumns) {
         List<TransferColumn> all = target.dialect().rowReader().transferColumns(m.target());

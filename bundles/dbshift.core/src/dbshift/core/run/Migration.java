@@ -9,6 +9,7 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -67,6 +68,10 @@ public final class Migration {
     private long syncReconnectMillis = 300_000;
     private boolean recordFallback;
     private long verifySettleMillis;
+    /** Set by {@link #migrate} around its copy: fingerprint the source rows the copy reads, for the verification after it. */
+    private boolean fingerprintCopy;
+    /** The source fingerprints of the last copy (empty unless {@link #fingerprintCopy}); used once, by migrate's verify. */
+    private Map<String, Map<dbshift.core.data.KeyRange, dbshift.core.data.RowHasher>> copyFingerprints = Map.of();
 
     private Migration(Endpoint source, Catalog offlineSource, Endpoint target, TargetKind kind, MigrationOptions options,
             MigrationRun run) {
@@ -544,7 +549,15 @@ public final class Migration {
         recordReplicationStart();
         step("data", () -> {
             sql("copying the data", () -> {
-                new CopyEngine(source, target, options, run).copy(tableMappings());
+                CopyEngine engine = new CopyEngine(source, target, options, run);
+                if (fingerprintCopy) {
+                    engine.fingerprintSource();
+                }
+                try {
+                    engine.copy(tableMappings());
+                } finally {
+                    copyFingerprints = engine.sourceFingerprints();
+                }
                 return null;
             });
             // inside the step, so that its line says FAILED when a table did
@@ -907,12 +920,26 @@ public final class Migration {
     }
 
     public void verify() {
+        verify(Map.of());
+    }
+
+    /**
+     * Verifies; for the slices in {@code fromCopy} (source fingerprints the copy of this same run computed from the
+     * rows it read) only the target is read back. Only {@link #migrate} passes any, right after its copy.
+     */
+    private void verify(Map<String, Map<dbshift.core.data.KeyRange, dbshift.core.data.RowHasher>> fromCopy) {
         requireTarget();
         requireSource();
         refuseSelfTarget("verify");
         step("verify", () -> sql("verifying the data", () -> {
             List<TableMapping> mappings = tableMappings();
-            new Verifier(source, target, options, run).verify(mappings);
+            Verifier verifier = new Verifier(source, target, options, run).withSourceFingerprints(fromCopy);
+            verifier.verify(mappings);
+            if (verifier.slicesFromCopy() > 0) {
+                run.note("verify: the source side of " + verifier.slicesFromCopy() + " slice(s) was fingerprinted from the rows "
+                        + "the copy of this run read from the source (every target row was read back and compared); changes "
+                        + "made to the source after its slice was copied are not seen here: 'dbshift verify' reads both sides afresh");
+            }
             List<String> differing = mappings.stream().filter(m -> {
                 dbshift.core.run.TableResult t = run.table(m.target().name().schema(), m.target().name().name());
                 return t == null || !"match".equals(t.checksum());
@@ -1066,7 +1093,13 @@ public final class Migration {
             }
             Script plan = plan();
             deploy(plan, BEFORE_DATA, "schema");
-            copy();
+            // the copy fingerprints the source rows it reads, so that the verification below reads only the target
+            fingerprintCopy = true;
+            try {
+                copy();
+            } finally {
+                fingerprintCopy = false;
+            }
             Set<Phase> after = EnumSet.complementOf(EnumSet.copyOf(BEFORE_DATA));
             if (options.deferTriggers()) {
                 // replicated changes must not fire them on the target; cutover creates them
@@ -1074,7 +1107,9 @@ public final class Migration {
                 run.note("triggers and events are left for cutover (--defer-triggers)");
             }
             deploy(plan, after, "schema after data");
-            verify();
+            Map<String, Map<dbshift.core.data.KeyRange, dbshift.core.data.RowHasher>> fromCopy = copyFingerprints;
+            copyFingerprints = Map.of();
+            verify(fromCopy);
             users();
         } finally {
             run.finish();
