@@ -24,16 +24,6 @@ public final class MariaDbDialect extends MySqlDialect {
     }
 
     @Override
-    public boolean acceptsUrl(String jdbcUrl) {
-        return jdbcUrl != null && jdbcUrl.startsWith("jdbc:mariadb:");
-    }
-
-    @Override
-    public List<String> urlPrefixes() {
-        return List.of("jdbc:mariadb:");
-    }
-
-    @Override
     protected String urlScheme() {
         return "jdbc:mariadb:";
     }

@@ -61,13 +61,8 @@ public class MySqlDialect implements Dialect {
     }
 
     @Override
-    public boolean acceptsUrl(String jdbcUrl) {
-        return jdbcUrl != null && jdbcUrl.startsWith("jdbc:mysql:");
-    }
-
-    @Override
     public List<String> urlPrefixes() {
-        return List.of("jdbc:mysql:");
+        return List.of(urlScheme());
     }
 
     /** 1213 deadlock, 1205 lock wait timeout. */

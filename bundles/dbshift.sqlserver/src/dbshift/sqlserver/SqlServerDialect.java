@@ -91,11 +91,6 @@ public final class SqlServerDialect implements Dialect {
     }
 
     @Override
-    public boolean acceptsUrl(String jdbcUrl) {
-        return jdbcUrl != null && jdbcUrl.startsWith("jdbc:sqlserver:");
-    }
-
-    @Override
     public List<String> urlPrefixes() {
         return List.of("jdbc:sqlserver:");
     }

@@ -58,11 +58,6 @@ public final class SybaseDialect implements Dialect {
     }
 
     @Override
-    public boolean acceptsUrl(String jdbcUrl) {
-        return jdbcUrl != null && jdbcUrl.startsWith("jdbc:jtds:sybase:");
-    }
-
-    @Override
     public List<String> urlPrefixes() {
         return List.of("jdbc:jtds:sybase:");
     }

@@ -32,10 +32,12 @@ public interface Dialect {
         return 1000;
     }
 
-    /** Whether this dialect handles the given JDBC URL (e.g. {@code jdbc:mysql:}). */
-    boolean acceptsUrl(String jdbcUrl);
+    /** Whether this dialect handles the given JDBC URL: by default, whether it starts with one of {@link #urlPrefixes}. */
+    default boolean acceptsUrl(String jdbcUrl) {
+        return jdbcUrl != null && urlPrefixes().stream().anyMatch(jdbcUrl::startsWith);
+    }
 
-    /** The URL prefixes {@link #acceptsUrl} takes, for the message about a URL no dialect takes. */
+    /** The URL prefixes this dialect takes (e.g. {@code jdbc:mysql:}), also for the message about a URL no dialect takes. */
     default List<String> urlPrefixes() {
         return List.of();
     }
