@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import dbshift.core.engine.Jdbc;
 import dbshift.core.model.Column;
 import dbshift.core.model.DataType;
 import dbshift.core.model.Table;
@@ -114,9 +113,8 @@ final class MySqlValues implements ValueProbeSql {
 
     @Override
     public void prepare(Connection connection) throws SQLException {
-        // TIMESTAMPs compare in UTC, as the copy reads them; text comes back as UTF-8 whatever the column's set
-        Jdbc.execute(connection, "SET time_zone = '+00:00'");
-        Jdbc.execute(connection, "SET NAMES utf8mb4");
+        // the copy's session: TIMESTAMPs compare in UTC, as the copy reads them; text comes back as UTF-8
+        new MySqlRowReader().prepareSession(connection);
     }
 
     @Override

@@ -38,8 +38,6 @@ public final class LossyValuePreview {
     /** Sample rows shown per loss. */
     public static final int SAMPLES = 3;
     private static final int SHOWN_CHARS = 60;
-    /** The condition of a check the client evaluates (compared by identity). */
-    private static final String CLIENT_SIDE = new String("client side");
 
     private final Endpoint source;
     private final Dialect target;
@@ -160,13 +158,12 @@ public final class LossyValuePreview {
             columns.add(p.sourceColumn().name());
             List<String> conds = new ArrayList<>();
             for (ValueLoss l : p.losses()) {
-                // a check the client evaluates gets its count from a read of the values below
-                String c = clientSide(l) ? CLIENT_SIDE : sql.condition(table, p.sourceColumn(), l.check()).orElse(null);
+                // a check the client evaluates has no condition: its count comes from a read of the values below
+                String c = clientSide(l) ? null : sql.condition(table, p.sourceColumn(), l.check()).orElse(null);
                 conds.add(c);
-                select.append(", SUM(CASE WHEN ").append(c == null || c == CLIENT_SIDE ? "1 = 0" : "(" + c + ")")
-                        .append(" THEN 1 ELSE 0 END)");
+                select.append(", SUM(CASE WHEN ").append(c == null ? "1 = 0" : "(" + c + ")").append(" THEN 1 ELSE 0 END)");
             }
-            List<String> known = conds.stream().filter(c -> c != null && c != CLIENT_SIDE).map(c -> "(" + c + ")").toList();
+            List<String> known = conds.stream().filter(java.util.Objects::nonNull).map(c -> "(" + c + ")").toList();
             select.append(", SUM(CASE WHEN ").append(known.isEmpty() ? "1 = 0" : String.join(" OR ", known))
                     .append(" THEN 1 ELSE 0 END)");
             conditions.add(conds);
@@ -197,13 +194,13 @@ public final class LossyValuePreview {
                     ValueLoss l = p.losses().get(j);
                     String cond = conditions.get(i).get(j);
                     long n = counts.get(at++);
-                    if (cond == null) {
-                        notProbed.add(l.description());
-                        losses.add(new LossCount(l, -1, List.of()));
-                    } else if (cond == CLIENT_SIDE) {
+                    if (clientSide(l)) {
                         LossCount counted = clientCount(c, sql, table, keys, p, l, rows);
                         losses.add(counted);
                         clientAffected += counted.rows();
+                    } else if (cond == null) {
+                        notProbed.add(l.description());
+                        losses.add(new LossCount(l, -1, List.of()));
                     } else {
                         losses.add(new LossCount(l, n, n == 0 ? List.of() : samples(c, sql, table, keys, p, l, cond, rows)));
                     }
@@ -230,21 +227,13 @@ public final class LossyValuePreview {
     /** A check evaluated on each value's text as the source prints it, over the same rows the counts read. */
     private LossCount clientCount(Connection c, ValueProbeSql sql, Table table, List<String> keys, Pair p, ValueLoss loss,
             String rows) throws SQLException {
-        var q = source.dialect().quoting();
-        StringBuilder select = new StringBuilder("SELECT ");
-        for (String k : keys) {
-            select.append(sql.text(table, table.column(k).orElseThrow())).append(", ");
-        }
-        select.append(sql.text(table, p.sourceColumn())).append(" FROM ").append(rows).append(" WHERE ")
-                .append(q.quote(p.sourceColumn().name())).append(" IS NOT NULL");
-        if (!keys.isEmpty()) {
-            select.append(" ORDER BY ").append(String.join(", ", keys.stream().map(q::quote).toList()));
-        }
+        String select = keysAndText(sql, table, keys, p, rows,
+                source.dialect().quoting().quote(p.sourceColumn().name()) + " IS NOT NULL");
         long n = 0;
         List<Sample> out = new ArrayList<>();
         try (Statement s = c.createStatement()) {
             s.setFetchSize(1_000);
-            try (ResultSet rs = s.executeQuery(select.toString())) {
+            try (ResultSet rs = s.executeQuery(select)) {
                 while (rs.next()) {
                     String value = rs.getString(keys.size() + 1);
                     if (!JsonReparse.changes(value)) {
@@ -260,6 +249,20 @@ public final class LossyValuePreview {
         return new LossCount(loss, n, out);
     }
 
+    /** The keys' and the column's text, in key order, of the probed rows where {@code where} holds. */
+    private String keysAndText(ValueProbeSql sql, Table table, List<String> keys, Pair p, String rows, String where) {
+        var q = source.dialect().quoting();
+        StringBuilder select = new StringBuilder("SELECT ");
+        for (String k : keys) {
+            select.append(sql.text(table, table.column(k).orElseThrow())).append(", ");
+        }
+        select.append(sql.text(table, p.sourceColumn())).append(" FROM ").append(rows).append(" WHERE ").append(where);
+        if (!keys.isEmpty()) {
+            select.append(" ORDER BY ").append(String.join(", ", keys.stream().map(q::quote).toList()));
+        }
+        return select.toString();
+    }
+
     private static String key(ResultSet rs, List<String> keys) throws SQLException {
         StringBuilder key = new StringBuilder();
         for (int i = 0; i < keys.size(); i++) {
@@ -270,17 +273,9 @@ public final class LossyValuePreview {
 
     private List<Sample> samples(Connection c, ValueProbeSql sql, Table table, List<String> keys, Pair p, ValueLoss loss,
             String condition, String rows) throws SQLException {
-        var q = source.dialect().quoting();
-        StringBuilder select = new StringBuilder("SELECT ");
-        for (String k : keys) {
-            select.append(sql.text(table, table.column(k).orElseThrow())).append(", ");
-        }
-        select.append(sql.text(table, p.sourceColumn())).append(" FROM ").append(rows).append(" WHERE ").append(condition);
-        if (!keys.isEmpty()) {
-            select.append(" ORDER BY ").append(String.join(", ", keys.stream().map(q::quote).toList()));
-        }
+        String select = keysAndText(sql, table, keys, p, rows, condition);
         List<Sample> out = new ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql.firstRows(select.toString(), SAMPLES))) {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql.firstRows(select, SAMPLES))) {
             while (rs.next() && out.size() < SAMPLES) {
                 String before = rs.getString(keys.size() + 1);
                 out.add(new Sample(keys.isEmpty() ? "(no primary key)" : key(rs, keys), before, loss.after(before)));
